@@ -1,0 +1,2 @@
+/** The envelope every list endpoint answers with. */
+package dev.setpoint.api.paging;

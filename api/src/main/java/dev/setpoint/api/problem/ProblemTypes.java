@@ -1,0 +1,48 @@
+package dev.setpoint.api.problem;
+
+/** The problem type URIs Setpoint answers with; one per kind of failure. */
+public final class ProblemTypes {
+
+  /** The media type of every error body (RFC 9457). */
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  private static final String BASE = "urn:setpoint:problem:";
+
+  /** A field broke a rule; {@code errors} lists each field and rule. */
+  public static final String VALIDATION = BASE + "validation";
+
+  /** The body is not valid JSON, or not the JSON this resource reads. */
+  public static final String MALFORMED_BODY = BASE + "malformed-body";
+
+  /** The body carries a property this resource does not know. */
+  public static final String UNKNOWN_PROPERTY = BASE + "unknown-property";
+
+  /** The resource does not exist. */
+  public static final String NOT_FOUND = BASE + "not-found";
+
+  /** The request conflicts with the current state (duplicate slug or key, dependent data). */
+  public static final String CONFLICT = BASE + "conflict";
+
+  /** {@code If-Match} did not match the current entity tag: someone else changed it first. */
+  public static final String PRECONDITION_FAILED = BASE + "precondition-failed";
+
+  /** The method is not supported on this path. */
+  public static final String METHOD_NOT_ALLOWED = BASE + "method-not-allowed";
+
+  /** The request body's media type is not supported. */
+  public static final String UNSUPPORTED_MEDIA_TYPE = BASE + "unsupported-media-type";
+
+  /** None of the media types in {@code Accept} can be produced. */
+  public static final String NOT_ACCEPTABLE = BASE + "not-acceptable";
+
+  /** Setpoint cannot serve right now (starting, or its database is unreachable). */
+  public static final String UNAVAILABLE = BASE + "unavailable";
+
+  /** Any other HTTP-level failure, its status telling which. */
+  public static final String HTTP = BASE + "http";
+
+  /** An unexpected failure on Setpoint's side; the details are in its log under the request id. */
+  public static final String INTERNAL = BASE + "internal";
+
+  private ProblemTypes() {}
+}

@@ -1,0 +1,4 @@
+/**
+ * Request and response bodies for setting definitions, environment overrides and resolved views.
+ */
+package dev.setpoint.api.setting;

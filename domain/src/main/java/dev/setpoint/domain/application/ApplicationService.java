@@ -1,0 +1,99 @@
+package dev.setpoint.domain.application;
+
+import dev.setpoint.domain.shared.Conflict;
+import dev.setpoint.domain.shared.InvalidValue;
+import dev.setpoint.domain.shared.NotFound;
+import dev.setpoint.domain.shared.PageRequest;
+import dev.setpoint.domain.shared.Precondition;
+import dev.setpoint.domain.shared.Slice;
+import dev.setpoint.domain.shared.Slug;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.annotation.Counted;
+
+/** Use cases on applications: register, describe, list and remove them. */
+@ApplicationScoped
+@Transactional
+public class ApplicationService {
+
+  private static final Logger LOG = Logger.getLogger(ApplicationService.class.getName());
+
+  private final ApplicationRepository applications;
+  private final EnvironmentRepository environments;
+
+  /** For the CDI container's proxy only. */
+  protected ApplicationService() {
+    this(null, null);
+  }
+
+  @Inject
+  public ApplicationService(
+      ApplicationRepository applications, EnvironmentRepository environments) {
+    this.applications = applications;
+    this.environments = environments;
+  }
+
+  /** Registers an application with the standard environments dev, staging and production. */
+  @Counted(
+      name = "setpoint.applications.created",
+      absolute = true,
+      description = "Applications registered.")
+  public Application create(String slug, String name, String description, String owner) {
+    Slug id = Slug.of("slug", slug);
+    if (applications.find(id).isPresent()) {
+      throw new Conflict("An application with slug '" + id + "' already exists");
+    }
+    Application application = new Application(id, name, description, owner);
+    applications.store(application);
+    for (Environment.Template template : Environment.STANDARD) {
+      environments.store(
+          new Environment(
+              application, new Slug(template.slug()), template.name(), template.production()));
+    }
+    LOG.info(() -> "Registered application " + id);
+    return application;
+  }
+
+  /** The application with this slug. */
+  public Application get(String slug) {
+    Slug id = Slug.of("app", slug);
+    return applications
+        .find(id)
+        .orElseThrow(() -> new NotFound("No application with slug '" + id + "'"));
+  }
+
+  public Slice<Application> list(PageRequest page) {
+    return Slice.of(applications.list(page), page.limit(), a -> a.slug().value());
+  }
+
+  /**
+   * Replaces the descriptive fields. {@code slugInBody}, when given, must be the application's own
+   * slug: slugs are identifiers and cannot be renamed.
+   */
+  public Application update(
+      String slug,
+      String slugInBody,
+      String name,
+      String description,
+      String owner,
+      Precondition precondition) {
+    Application application = get(slug);
+    if (slugInBody != null && !slugInBody.equals(application.slug().value())) {
+      throw new InvalidValue("slug", "must equal the slug in the path; slugs cannot be renamed");
+    }
+    precondition.checkAgainst(application.version(), "Application '" + slug + "'");
+    application.describe(name, description, owner);
+    applications.store(application);
+    return application;
+  }
+
+  /** Removes the application with all its environments and settings, in one transaction. */
+  public void delete(String slug, Precondition precondition) {
+    Application application = get(slug);
+    precondition.checkAgainst(application.version(), "Application '" + slug + "'");
+    applications.remove(application);
+    LOG.info(() -> "Removed application " + slug);
+  }
+}

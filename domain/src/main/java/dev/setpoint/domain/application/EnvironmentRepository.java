@@ -1,0 +1,23 @@
+package dev.setpoint.domain.application;
+
+import dev.setpoint.domain.shared.PageRequest;
+import dev.setpoint.domain.shared.Slug;
+import java.util.List;
+import java.util.Optional;
+
+/** Where the environments of applications are kept. */
+public interface EnvironmentRepository {
+
+  Optional<Environment> find(Application application, Slug slug);
+
+  /** Up to {@code page.limit() + 1} environments ordered by slug, after {@code page.after()}. */
+  List<Environment> list(Application application, PageRequest page);
+
+  /**
+   * Stores a new or changed environment and writes it through at once (see ApplicationRepository).
+   */
+  void store(Environment environment);
+
+  /** Removes the environment together with the setting values given in it. */
+  void remove(Environment environment);
+}

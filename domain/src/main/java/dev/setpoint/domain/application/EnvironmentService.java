@@ -1,0 +1,97 @@
+package dev.setpoint.domain.application;
+
+import dev.setpoint.domain.shared.Conflict;
+import dev.setpoint.domain.shared.InvalidValue;
+import dev.setpoint.domain.shared.NotFound;
+import dev.setpoint.domain.shared.PageRequest;
+import dev.setpoint.domain.shared.Precondition;
+import dev.setpoint.domain.shared.Slice;
+import dev.setpoint.domain.shared.Slug;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.logging.Logger;
+
+/** Use cases on the environments of an application. */
+@ApplicationScoped
+@Transactional
+public class EnvironmentService {
+
+  private static final Logger LOG = Logger.getLogger(EnvironmentService.class.getName());
+
+  private final ApplicationService applications;
+  private final EnvironmentRepository environments;
+
+  /** For the CDI container's proxy only. */
+  protected EnvironmentService() {
+    this(null, null);
+  }
+
+  @Inject
+  public EnvironmentService(ApplicationService applications, EnvironmentRepository environments) {
+    this.applications = applications;
+    this.environments = environments;
+  }
+
+  public Environment create(String app, String slug, String name, Boolean production) {
+    Application application = applications.get(app);
+    Slug id = Slug.of("slug", slug);
+    if (environments.find(application, id).isPresent()) {
+      throw new Conflict("Application '" + app + "' already has an environment '" + id + "'");
+    }
+    Environment environment =
+        new Environment(application, id, name, Boolean.TRUE.equals(production));
+    environments.store(environment);
+    LOG.info(() -> "Added environment " + id + " to application " + app);
+    return environment;
+  }
+
+  /** The environment {@code env} of application {@code app}. */
+  public Environment get(String app, String env) {
+    Application application = applications.get(app);
+    return find(application, env);
+  }
+
+  /** The environment {@code env} of an application already loaded. */
+  public Environment find(Application application, String env) {
+    Slug id = Slug.of("env", env);
+    return environments
+        .find(application, id)
+        .orElseThrow(
+            () ->
+                new NotFound(
+                    "Application '" + application.slug() + "' has no environment '" + id + "'"));
+  }
+
+  public Slice<Environment> list(String app, PageRequest page) {
+    Application application = applications.get(app);
+    return Slice.of(environments.list(application, page), page.limit(), e -> e.slug().value());
+  }
+
+  /** Renames an environment or changes its production flag; the slug cannot change. */
+  public Environment update(
+      String app,
+      String env,
+      String slugInBody,
+      String name,
+      Boolean production,
+      Precondition precondition) {
+    Environment environment = get(app, env);
+    if (slugInBody != null && !slugInBody.equals(environment.slug().value())) {
+      throw new InvalidValue("slug", "must equal the slug in the path; slugs cannot be renamed");
+    }
+    precondition.checkAgainst(environment.version(), "Environment '" + env + "'");
+    boolean productionFlag = production == null ? environment.production() : production;
+    environment.describe(name, productionFlag);
+    environments.store(environment);
+    return environment;
+  }
+
+  /** Removes an environment and every setting value given in it. */
+  public void delete(String app, String env, Precondition precondition) {
+    Environment environment = get(app, env);
+    precondition.checkAgainst(environment.version(), "Environment '" + env + "'");
+    environments.remove(environment);
+    LOG.info(() -> "Removed environment " + env + " from application " + app);
+  }
+}

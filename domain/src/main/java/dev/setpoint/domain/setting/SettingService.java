@@ -1,0 +1,211 @@
+package dev.setpoint.domain.setting;
+
+import dev.setpoint.domain.application.Application;
+import dev.setpoint.domain.application.ApplicationService;
+import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.shared.Conflict;
+import dev.setpoint.domain.shared.InvalidValue;
+import dev.setpoint.domain.shared.NotFound;
+import dev.setpoint.domain.shared.PageRequest;
+import dev.setpoint.domain.shared.Precondition;
+import dev.setpoint.domain.shared.Slice;
+import dev.setpoint.domain.shared.Written;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.metrics.annotation.Timed;
+
+/** Use cases on settings: define them, override them per environment, resolve an environment. */
+@ApplicationScoped
+@Transactional
+public class SettingService {
+
+  private static final String WRITES = "setpoint.settings.writes";
+  private static final String WRITES_DESCRIPTION =
+      "Setting definitions and overrides created, replaced or removed.";
+
+  private final ApplicationService applications;
+  private final EnvironmentService environments;
+  private final SettingRepository settings;
+
+  /** For the CDI container's proxy only. */
+  protected SettingService() {
+    this(null, null, null);
+  }
+
+  @Inject
+  public SettingService(
+      ApplicationService applications,
+      EnvironmentService environments,
+      SettingRepository settings) {
+    this.applications = applications;
+    this.environments = environments;
+    this.settings = settings;
+  }
+
+  /**
+   * Creates or replaces the definition of {@code key}. A changed type must still fit every override
+   * already given, otherwise the change is refused and nothing is modified.
+   */
+  @Counted(name = WRITES, absolute = true, description = WRITES_DESCRIPTION)
+  public Written<SettingDefinition> define(
+      String app,
+      String key,
+      String typeName,
+      String defaultJson,
+      String description,
+      Boolean required,
+      Precondition precondition) {
+    Application application = applications.get(app);
+    SettingKey settingKey = SettingKey.of("key", key);
+    SettingSpec spec = SettingSpec.parse(typeName, defaultJson, description, required);
+    Optional<SettingDefinition> existing = settings.findDefinition(application, settingKey);
+    if (existing.isEmpty()) {
+      precondition.checkAbsent("Setting '" + key + "'");
+      SettingDefinition definition = new SettingDefinition(application, settingKey, spec);
+      settings.store(definition);
+      return new Written<>(definition, true);
+    }
+    SettingDefinition definition = existing.get();
+    precondition.checkAgainst(definition.version(), "Setting '" + key + "'");
+    if (definition.type() != spec.type()) {
+      convertOverrides(definition, spec.type());
+    }
+    definition.redefine(spec);
+    settings.store(definition);
+    return new Written<>(definition, false);
+  }
+
+  public SettingDefinition definition(String app, String key) {
+    return requireDefinition(applications.get(app), key);
+  }
+
+  public Slice<SettingDefinition> definitions(String app, PageRequest page) {
+    Application application = applications.get(app);
+    return Slice.of(settings.definitions(application, page), page.limit(), d -> d.key().value());
+  }
+
+  /** Removes a definition together with its overrides in every environment. */
+  @Counted(name = WRITES, absolute = true, description = WRITES_DESCRIPTION)
+  public void undefine(String app, String key, Precondition precondition) {
+    SettingDefinition definition = definition(app, key);
+    precondition.checkAgainst(definition.version(), "Setting '" + key + "'");
+    settings.remove(definition);
+  }
+
+  /** Creates or replaces the value of {@code key} in environment {@code env}. */
+  @Counted(name = WRITES, absolute = true, description = WRITES_DESCRIPTION)
+  public Written<SettingOverride> override(
+      String app, String env, String key, String valueJson, Precondition precondition) {
+    Application application = applications.get(app);
+    Environment environment = environments.find(application, env);
+    SettingDefinition definition = requireDefinition(application, key);
+    if (valueJson == null) {
+      throw new InvalidValue("value", "must not be null; delete the override to fall back");
+    }
+    String value = definition.type().parse("value", valueJson);
+    Optional<SettingOverride> existing = settings.findOverride(definition, environment);
+    if (existing.isEmpty()) {
+      precondition.checkAbsent("Override of '" + key + "' in '" + env + "'");
+      SettingOverride created = new SettingOverride(definition, environment, value);
+      settings.store(created);
+      return new Written<>(created, true);
+    }
+    SettingOverride override = existing.get();
+    precondition.checkAgainst(override.version(), "Override of '" + key + "' in '" + env + "'");
+    override.change(value);
+    settings.store(override);
+    return new Written<>(override, false);
+  }
+
+  public SettingOverride overrideOf(String app, String env, String key) {
+    Application application = applications.get(app);
+    Environment environment = environments.find(application, env);
+    SettingDefinition definition = requireDefinition(application, key);
+    return settings
+        .findOverride(definition, environment)
+        .orElseThrow(
+            () ->
+                new NotFound("Setting '" + key + "' has no override in environment '" + env + "'"));
+  }
+
+  @Counted(name = WRITES, absolute = true, description = WRITES_DESCRIPTION)
+  public void removeOverride(String app, String env, String key, Precondition precondition) {
+    SettingOverride override = overrideOf(app, env, key);
+    precondition.checkAgainst(override.version(), "Override of '" + key + "' in '" + env + "'");
+    settings.remove(override);
+  }
+
+  /** The effective value of every setting in an environment, a page at a time, ordered by key. */
+  @Timed(
+      name = "setpoint.settings.resolve",
+      absolute = true,
+      description = "Time to resolve one page of an environment's settings.")
+  public Slice<ResolvedSetting> resolve(String app, String env, PageRequest page) {
+    Application application = applications.get(app);
+    Environment environment = environments.find(application, env);
+    Slice<SettingDefinition> definitions =
+        Slice.of(settings.definitions(application, page), page.limit(), d -> d.key().value());
+    Map<UUID, SettingOverride> overrides =
+        settings.overridesIn(environment, definitions.items()).stream()
+            .collect(Collectors.toMap(o -> o.definition().id(), Function.identity()));
+    return definitions.map(
+        d -> ResolvedSetting.resolve(d, Optional.ofNullable(overrides.get(d.id()))));
+  }
+
+  private SettingDefinition requireDefinition(Application application, String key) {
+    SettingKey settingKey = SettingKey.of("key", key);
+    return settings
+        .findDefinition(application, settingKey)
+        .orElseThrow(
+            () ->
+                new NotFound(
+                    "Application '"
+                        + application.slug()
+                        + "' has no setting '"
+                        + settingKey
+                        + "'"));
+  }
+
+  /**
+   * Converts every override of {@code definition} to {@code newType}, or refuses the change when
+   * any of them does not fit; nothing is modified in that case.
+   */
+  private void convertOverrides(SettingDefinition definition, SettingType newType) {
+    List<String> misfits = new ArrayList<>();
+    Map<SettingOverride, String> converted = new LinkedHashMap<>();
+    for (SettingOverride override : settings.overridesOf(definition)) {
+      try {
+        String json = definition.type().toJson(override.value()).toString();
+        converted.put(override, newType.parse("value", json));
+      } catch (InvalidValue e) {
+        misfits.add(override.environment().slug().value());
+      }
+    }
+    if (!misfits.isEmpty()) {
+      throw new Conflict(
+          "Cannot change '"
+              + definition.key()
+              + "' to type "
+              + newType.wireName()
+              + ": the overrides in "
+              + String.join(", ", misfits)
+              + " do not fit it; change or delete them first");
+    }
+    converted.forEach(
+        (override, value) -> {
+          override.change(value);
+          settings.store(override);
+        });
+  }
+}

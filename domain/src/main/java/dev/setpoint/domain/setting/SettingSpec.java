@@ -1,0 +1,23 @@
+package dev.setpoint.domain.setting;
+
+import dev.setpoint.domain.shared.InvalidValue;
+
+/**
+ * The validated content of a setting definition: its type, the canonical default (or null), a
+ * description and the required flag.
+ */
+record SettingSpec(SettingType type, String defaultValue, String description, boolean required) {
+
+  static final int MAX_DESCRIPTION = 2000;
+
+  /** Validates raw request input; the default is given as JSON text, or null for none. */
+  static SettingSpec parse(
+      String typeName, String defaultJson, String description, Boolean required) {
+    SettingType type = SettingType.named("type", typeName);
+    String value = defaultJson == null ? null : type.parse("value", defaultJson);
+    if (description != null && description.length() > MAX_DESCRIPTION) {
+      throw new InvalidValue("description", "must be at most " + MAX_DESCRIPTION + " characters");
+    }
+    return new SettingSpec(type, value, description, Boolean.TRUE.equals(required));
+  }
+}

@@ -1,0 +1,9 @@
+package dev.setpoint.domain.shared;
+
+/** A use case could not be carried out for a reason stated in domain terms. */
+public abstract class DomainException extends RuntimeException {
+
+  protected DomainException(String message) {
+    super(message);
+  }
+}

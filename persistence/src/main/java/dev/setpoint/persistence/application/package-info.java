@@ -1,0 +1,2 @@
+/** JPA repositories for applications and environments. */
+package dev.setpoint.persistence.application;

@@ -1,0 +1,85 @@
+package dev.setpoint.web;
+
+import dev.setpoint.api.problem.Problem;
+import dev.setpoint.api.problem.ProblemTypes;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The JAX-RS application: every Setpoint API resource lives under {@code /api/v1}. */
+@ApplicationPath("/api/v1")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Setpoint API",
+            version = "1",
+            description =
+                "Configuration and secrets per application and environment. Every error is an"
+                    + " RFC 9457 problem (application/problem+json) carrying the request id.",
+            license = @License(name = "Proprietary")),
+    components =
+        @Components(
+            responses = {
+              @APIResponse(
+                  name = "BadRequest",
+                  responseCode = "400",
+                  description =
+                      "A field broke a rule (errors lists each field and rule), or the body is"
+                          + " malformed or has an unknown property.",
+                  content =
+                      @Content(
+                          mediaType = ProblemTypes.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "NotFound",
+                  responseCode = "404",
+                  description = "The application, environment or setting does not exist.",
+                  content =
+                      @Content(
+                          mediaType = ProblemTypes.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "Conflict",
+                  responseCode = "409",
+                  description = "The slug or key already exists, or stored data conflicts.",
+                  content =
+                      @Content(
+                          mediaType = ProblemTypes.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "PreconditionFailed",
+                  responseCode = "412",
+                  description = "If-Match does not match the current ETag.",
+                  content =
+                      @Content(
+                          mediaType = ProblemTypes.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "UnsupportedMediaType",
+                  responseCode = "415",
+                  description = "The body is not application/json.",
+                  content =
+                      @Content(
+                          mediaType = ProblemTypes.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "ServerError",
+                  responseCode = "500",
+                  description = "Unexpected failure; the log has the details under the request id.",
+                  content =
+                      @Content(
+                          mediaType = ProblemTypes.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class)))
+            }),
+    tags = {
+      @Tag(name = "Applications", description = "Applications and their environments."),
+      @Tag(name = "Settings", description = "Typed settings and per-environment overrides.")
+    })
+public class SetpointApi extends Application {}

@@ -1,0 +1,2 @@
+/** Resources for applications and their environments. */
+package dev.setpoint.web.application;

@@ -1,0 +1,2 @@
+/** MicroProfile Health probes: one class per probe. */
+package dev.setpoint.web.health;

@@ -1,0 +1,50 @@
+package dev.setpoint.web.problem;
+
+import dev.setpoint.api.problem.FieldError;
+import dev.setpoint.api.problem.ProblemTypes;
+import dev.setpoint.domain.shared.Conflict;
+import dev.setpoint.domain.shared.DomainException;
+import dev.setpoint.domain.shared.InvalidValue;
+import dev.setpoint.domain.shared.NotFound;
+import dev.setpoint.domain.shared.StaleVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Maps each domain exception to its one problem type. */
+@Provider
+@ApplicationScoped
+public class DomainProblems implements ExceptionMapper<DomainException> {
+
+  @Inject Problems problems;
+
+  @Override
+  public Response toResponse(DomainException e) {
+    if (e instanceof InvalidValue invalid) {
+      return problems.respond(
+          400,
+          ProblemTypes.VALIDATION,
+          "Request validation failed",
+          invalid.getMessage(),
+          invalid.violations().stream().map(v -> new FieldError(v.field(), v.rule())).toList());
+    }
+    if (e instanceof NotFound) {
+      return problems.respond(
+          Response.Status.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
+    }
+    if (e instanceof Conflict) {
+      return problems.respond(
+          Response.Status.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
+    }
+    if (e instanceof StaleVersion) {
+      return problems.respond(
+          Response.Status.PRECONDITION_FAILED,
+          ProblemTypes.PRECONDITION_FAILED,
+          "Precondition failed",
+          e.getMessage() + ". Fetch the resource again and retry with its current ETag.");
+    }
+    throw new IllegalStateException("Unmapped domain exception " + e.getClass().getName(), e);
+  }
+}

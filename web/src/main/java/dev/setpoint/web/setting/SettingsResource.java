@@ -1,0 +1,143 @@
+package dev.setpoint.web.setting;
+
+import dev.setpoint.api.ApiLimits;
+import dev.setpoint.api.paging.Page;
+import dev.setpoint.api.setting.SettingDefinitionRequest;
+import dev.setpoint.api.setting.SettingDefinitionView;
+import dev.setpoint.domain.setting.SettingDefinition;
+import dev.setpoint.domain.setting.SettingService;
+import dev.setpoint.domain.shared.Written;
+import dev.setpoint.web.http.Bodies;
+import dev.setpoint.web.http.Cursors;
+import dev.setpoint.web.http.EntityTags;
+import dev.setpoint.web.http.Responses;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /applications/{app}/settings}: the settings an application defines. */
+@Path("/applications/{app}/settings")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Settings")
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "404", ref = "NotFound")
+@APIResponse(responseCode = "500", ref = "ServerError")
+public class SettingsResource {
+
+  @Inject SettingService settings;
+
+  @Context UriInfo uri;
+
+  @Context Request request;
+
+  @PathParam("app")
+  String app;
+
+  @GET
+  @Operation(
+      operationId = "listSettingDefinitions",
+      summary = "List setting definitions",
+      description = "Ordered by key, a page at a time.")
+  @APIResponse(responseCode = "200", description = "One page of definitions.")
+  public Page<SettingDefinitionView> list(
+      @Parameter(description = "Page size, 1 to " + ApiLimits.MAX_PAGE_SIZE + " (default 50).")
+          @QueryParam("limit")
+          String limit,
+      @Parameter(description = "nextCursor of the previous page.") @QueryParam("cursor")
+          String cursor) {
+    return Cursors.toPage(settings.definitions(app, Cursors.page(limit, cursor)), SettingViews::of);
+  }
+
+  @PUT
+  @Path("{key}")
+  @Operation(
+      operationId = "defineSetting",
+      summary = "Define a setting",
+      description =
+          "Creates or replaces the definition. The default is validated against the type; a type"
+              + " change must fit every existing override (409 otherwise).")
+  @APIResponse(
+      responseCode = "200",
+      description = "Replaced.",
+      content = @Content(schema = @Schema(implementation = SettingDefinitionView.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created.",
+      headers = {
+        @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+        @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
+      },
+      content = @Content(schema = @Schema(implementation = SettingDefinitionView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  public Response define(
+      @PathParam("key") String key,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid @NotNull SettingDefinitionRequest request) {
+    Written<SettingDefinition> written =
+        settings.define(
+            app,
+            key,
+            request.type(),
+            Bodies.jsonText(request.value()),
+            request.description(),
+            request.required(),
+            EntityTags.ifMatch(ifMatch));
+    return Responses.put(
+        uri, written.created(), written.value().version(), SettingViews.of(written.value()));
+  }
+
+  @GET
+  @Path("{key}")
+  @Operation(operationId = "getSettingDefinition", summary = "Read a setting definition")
+  @APIResponse(
+      responseCode = "200",
+      description = "The definition, with its ETag.",
+      content = @Content(schema = @Schema(implementation = SettingDefinitionView.class)))
+  @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag.")
+  public Response get(@PathParam("key") String key) {
+    SettingDefinition definition = settings.definition(app, key);
+    return Responses.read(request, definition.version(), SettingViews.of(definition));
+  }
+
+  @DELETE
+  @Path("{key}")
+  @Operation(
+      operationId = "deleteSettingDefinition",
+      summary = "Remove a setting",
+      description = "Removes the definition and its overrides in every environment.")
+  @APIResponse(responseCode = "204", description = "Removed.")
+  @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+  public Response delete(
+      @PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    settings.undefine(app, key, EntityTags.ifMatch(ifMatch));
+    return Response.noContent().build();
+  }
+}
