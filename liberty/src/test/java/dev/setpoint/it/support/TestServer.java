@@ -1,0 +1,86 @@
+package dev.setpoint.it.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Liberty server the build started for this test run (H2 or PostgreSQL), as described by the
+ * system properties failsafe passes: its base URL, name, install directory and database.
+ */
+public final class TestServer {
+
+  private TestServer() {}
+
+  public static String baseUrl() {
+    return required("setpoint.it.baseUrl");
+  }
+
+  /** {@code h2} or {@code postgresql}. */
+  public static String database() {
+    return required("setpoint.it.database");
+  }
+
+  /** Waits until {@code /health/ready} answers 200, or fails after {@code timeout}. */
+  public static void awaitReady(Duration timeout) throws InterruptedException {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    Instant deadline = Instant.now().plus(timeout);
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      TimeUnit.MILLISECONDS.sleep(250);
+    }
+    throw new AssertionError("server at " + baseUrl() + " not ready within " + timeout);
+  }
+
+  /** Stops and starts the server with its own scripts, then waits until it is ready again. */
+  public static void restart() throws IOException, InterruptedException {
+    serverCommand("stop");
+    serverCommand("start");
+    awaitReady(Duration.ofSeconds(180));
+  }
+
+  private static void serverCommand(String action) throws IOException, InterruptedException {
+    Path script = Path.of(required("setpoint.it.wlp"), "bin", "server");
+    Process process =
+        new ProcessBuilder(script.toString(), action, required("setpoint.it.server"))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (!process.waitFor(180, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("server " + action + " timed out");
+    }
+    if (process.exitValue() != 0) {
+      throw new AssertionError("server " + action + " exited with " + process.exitValue());
+    }
+  }
+
+  private static String required(String property) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          property + " is not set; run the tests through ./mvnw verify");
+    }
+    return value;
+  }
+}
