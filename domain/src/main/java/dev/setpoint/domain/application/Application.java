@@ -2,20 +2,15 @@ package dev.setpoint.domain.application;
 
 import dev.setpoint.domain.shared.Slug;
 import dev.setpoint.domain.shared.Timestamps;
+import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
-import java.util.UUID;
 
 /** An application whose configuration Setpoint keeps; the root of its environments and settings. */
 @Entity
 @Table(name = "applications")
-public class Application {
-
-  @Id private UUID id;
+public class Application extends Tracked {
 
   @Column(name = "slug", nullable = false, updatable = false)
   private String slug;
@@ -29,27 +24,15 @@ public class Application {
   @Column(name = "owner")
   private String owner;
 
-  @Version
-  @Column(name = "version", nullable = false)
-  private long version;
-
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
-
   protected Application() {}
 
   public Application(Slug slug, String name, String description, String owner) {
+    super(Timestamps.now());
     Describable.check(name, description, owner);
-    this.id = UUID.randomUUID();
     this.slug = slug.value();
     this.name = name;
     this.description = description;
     this.owner = owner;
-    this.createdAt = Timestamps.now();
-    this.updatedAt = createdAt;
   }
 
   /** Replaces the descriptive fields; the slug never changes. */
@@ -58,11 +41,7 @@ public class Application {
     this.name = name;
     this.description = description;
     this.owner = owner;
-    this.updatedAt = Timestamps.now();
-  }
-
-  public UUID id() {
-    return id;
+    touch();
   }
 
   public Slug slug() {
@@ -79,17 +58,5 @@ public class Application {
 
   public String owner() {
     return owner;
-  }
-
-  public long version() {
-    return version;
-  }
-
-  public Instant createdAt() {
-    return createdAt;
-  }
-
-  public Instant updatedAt() {
-    return updatedAt;
   }
 }

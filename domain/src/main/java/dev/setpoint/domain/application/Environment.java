@@ -2,21 +2,18 @@ package dev.setpoint.domain.application;
 
 import dev.setpoint.domain.shared.Slug;
 import dev.setpoint.domain.shared.Timestamps;
+import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** One deployment target of an application (dev, staging, production, ...). */
 @Entity
 @Table(name = "environments")
-public class Environment {
+public class Environment extends Tracked {
 
   /** The environments every new application starts with: slug, name, production flag. */
   record Template(String slug, String name, boolean production) {}
@@ -26,8 +23,6 @@ public class Environment {
           new Template("dev", "Development", false),
           new Template("staging", "Staging", false),
           new Template("production", "Production", true));
-
-  @Id private UUID id;
 
   @ManyToOne(optional = false)
   @JoinColumn(name = "application_id", nullable = false, updatable = false)
@@ -42,27 +37,15 @@ public class Environment {
   @Column(name = "production", nullable = false)
   private boolean production;
 
-  @Version
-  @Column(name = "version", nullable = false)
-  private long version;
-
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
-
   protected Environment() {}
 
   public Environment(Application application, Slug slug, String name, boolean production) {
+    super(Timestamps.now());
     Describable.check(name, null, null);
-    this.id = UUID.randomUUID();
     this.application = application;
     this.slug = slug.value();
     this.name = name;
     this.production = production;
-    this.createdAt = Timestamps.now();
-    this.updatedAt = createdAt;
   }
 
   /** Renames the environment and sets whether it serves production traffic. */
@@ -70,11 +53,7 @@ public class Environment {
     Describable.check(name, null, null);
     this.name = name;
     this.production = production;
-    this.updatedAt = Timestamps.now();
-  }
-
-  public UUID id() {
-    return id;
+    touch();
   }
 
   public Application application() {
@@ -91,17 +70,5 @@ public class Environment {
 
   public boolean production() {
     return production;
-  }
-
-  public long version() {
-    return version;
-  }
-
-  public Instant createdAt() {
-    return createdAt;
-  }
-
-  public Instant updatedAt() {
-    return updatedAt;
   }
 }

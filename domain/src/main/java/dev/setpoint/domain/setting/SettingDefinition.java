@@ -2,17 +2,14 @@ package dev.setpoint.domain.setting;
 
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.shared.Timestamps;
+import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A setting an application declares once: its key, type, optional default and whether every
@@ -20,9 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "setting_definitions")
-public class SettingDefinition {
-
-  @Id private UUID id;
+public class SettingDefinition extends Tracked {
 
   @ManyToOne(optional = false)
   @JoinColumn(name = "application_id", nullable = false, updatable = false)
@@ -44,23 +39,12 @@ public class SettingDefinition {
   @Column(name = "required", nullable = false)
   private boolean required;
 
-  @Version
-  @Column(name = "version", nullable = false)
-  private long version;
-
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
-
   protected SettingDefinition() {}
 
   SettingDefinition(Application application, SettingKey key, SettingSpec spec) {
-    this.id = UUID.randomUUID();
+    super(Timestamps.now());
     this.application = application;
     this.key = key.value();
-    this.createdAt = Timestamps.now();
     apply(spec);
   }
 
@@ -74,11 +58,7 @@ public class SettingDefinition {
     this.defaultValue = spec.defaultValue();
     this.description = spec.description();
     this.required = spec.required();
-    this.updatedAt = Timestamps.now();
-  }
-
-  public UUID id() {
-    return id;
+    touch();
   }
 
   public Application application() {
@@ -104,17 +84,5 @@ public class SettingDefinition {
 
   public boolean required() {
     return required;
-  }
-
-  public long version() {
-    return version;
-  }
-
-  public Instant createdAt() {
-    return createdAt;
-  }
-
-  public Instant updatedAt() {
-    return updatedAt;
   }
 }

@@ -1,6 +1,5 @@
 package dev.setpoint.web.application;
 
-import dev.setpoint.api.ApiLimits;
 import dev.setpoint.api.application.ApplicationRequest;
 import dev.setpoint.api.application.ApplicationView;
 import dev.setpoint.api.paging.Page;
@@ -8,11 +7,13 @@ import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.ApplicationService;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.EntityTags;
+import dev.setpoint.web.http.PageParams;
 import dev.setpoint.web.http.Responses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -34,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -82,13 +81,8 @@ public class ApplicationsResource {
       summary = "List applications",
       description = "Ordered by slug, a page at a time.")
   @APIResponse(responseCode = "200", description = "One page of applications.")
-  public Page<ApplicationView> list(
-      @Parameter(description = "Page size, 1 to " + ApiLimits.MAX_PAGE_SIZE + " (default 50).")
-          @QueryParam("limit")
-          String limit,
-      @Parameter(description = "nextCursor of the previous page.") @QueryParam("cursor")
-          String cursor) {
-    return Cursors.toPage(applications.list(Cursors.page(limit, cursor)), ApplicationViews::of);
+  public Page<ApplicationView> list(@BeanParam PageParams page) {
+    return Cursors.toPage(applications.list(page.toRequest()), ApplicationViews::of);
   }
 
   @GET

@@ -1,6 +1,5 @@
 package dev.setpoint.web.setting;
 
-import dev.setpoint.api.ApiLimits;
 import dev.setpoint.api.paging.Page;
 import dev.setpoint.api.setting.SettingDefinitionRequest;
 import dev.setpoint.api.setting.SettingDefinitionView;
@@ -10,11 +9,13 @@ import dev.setpoint.domain.shared.Written;
 import dev.setpoint.web.http.Bodies;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.EntityTags;
+import dev.setpoint.web.http.PageParams;
 import dev.setpoint.web.http.Responses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,13 +64,8 @@ public class SettingsResource {
       summary = "List setting definitions",
       description = "Ordered by key, a page at a time.")
   @APIResponse(responseCode = "200", description = "One page of definitions.")
-  public Page<SettingDefinitionView> list(
-      @Parameter(description = "Page size, 1 to " + ApiLimits.MAX_PAGE_SIZE + " (default 50).")
-          @QueryParam("limit")
-          String limit,
-      @Parameter(description = "nextCursor of the previous page.") @QueryParam("cursor")
-          String cursor) {
-    return Cursors.toPage(settings.definitions(app, Cursors.page(limit, cursor)), SettingViews::of);
+  public Page<SettingDefinitionView> list(@BeanParam PageParams page) {
+    return Cursors.toPage(settings.definitions(app, page.toRequest()), SettingViews::of);
   }
 
   @PUT
