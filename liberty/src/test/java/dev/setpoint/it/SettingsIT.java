@@ -18,7 +18,9 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -217,6 +219,36 @@ class SettingsIT {
     Reply resolvedPage = client.get(SetpointClient.env(app, "dev") + "/settings?limit=2");
     assertEquals(2, resolvedPage.items().size());
     assertTrue(resolvedPage.json().containsKey("nextCursor"));
+  }
+
+  @Test
+  void valuesThatLookLikeCredentialsAreRefusedAndNeverEchoed() {
+    String app = client.newApplication("creds");
+    String accessKey =
+        "AK"
+            + "IA"
+            + UUID.randomUUID()
+                .toString()
+                .replace("-", "")
+                .substring(0, 16)
+                .toUpperCase(Locale.ROOT);
+    Reply asDefault = client.define(app, "AWS_KEY", "string", "\"" + accessKey + "\"");
+    JsonObject problem = assertFieldErrors(asDefault, "value");
+    assertTrue(problem.getString("detail").contains("store it as a secret"), problem::toString);
+    assertFalse(asDefault.body().contains(accessKey), "the value is not echoed");
+    assertProblem(client.get(setting(app, "AWS_KEY")), 404, "not-found");
+
+    assertEquals(201, client.define(app, "DATABASE_URL", "url", null).status());
+    String withPassword = "https" + "://app:" + UUID.randomUUID() + "@db.example.com/app";
+    Reply asOverride =
+        client.override(app, "production", "DATABASE_URL", "\"" + withPassword + "\"");
+    assertFieldErrors(asOverride, "value");
+    assertFalse(asOverride.body().contains(withPassword));
+    assertEquals(
+        201,
+        client
+            .override(app, "production", "DATABASE_URL", "\"https://db.example.com/app\"")
+            .status());
   }
 
   private static Map<String, JsonObject> byKey(Reply resolved) {

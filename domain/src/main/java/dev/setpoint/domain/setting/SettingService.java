@@ -114,6 +114,7 @@ public class SettingService {
       throw new InvalidValue("value", "must not be null; delete the override to fall back");
     }
     String value = definition.type().parse("value", valueJson);
+    SettingSpec.refuseCredential(value);
     Optional<SettingOverride> existing = settings.findOverride(definition, environment);
     if (existing.isEmpty()) {
       precondition.checkAbsent("Override of '" + key + "' in '" + env + "'");
