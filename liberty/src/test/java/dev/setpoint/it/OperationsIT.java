@@ -45,6 +45,20 @@ class OperationsIT {
   }
 
   @Test
+  void readinessReportsTheMasterKeysWithoutRevealingThem() {
+    JsonObject ready = client.get("/health/ready").json();
+    JsonObject check =
+        ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .filter(c -> c.getString("name").equals("setpoint-master-key"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("UP", check.getString("status"));
+    assertTrue(
+        check.getJsonObject("data").getString("keys").matches("primary master key k[0-9a-f]{12}"),
+        check::toString);
+  }
+
+  @Test
   void metricsExposeSetpointCountersBesideThePoolAndJvm() {
     String app = client.newApplication("metrics");
     assertEquals(201, client.define(app, "K", "string", "\"v\"").status());

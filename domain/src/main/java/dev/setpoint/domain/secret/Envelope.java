@@ -1,0 +1,45 @@
+package dev.setpoint.domain.secret;
+
+/**
+ * Envelope encryption as the domain needs it. Each value is encrypted under its own data key; the
+ * data key is wrapped by a key-encryption key (KEK) that never reaches the database. Both layers
+ * bind the ciphertext to its place (associated data), so a ciphertext copied to another row does
+ * not decrypt.
+ */
+public interface Envelope {
+
+  /** A sealed value: which KEK wrapped its data key, the wrapped data key, and the ciphertext. */
+  record Sealed(String keyId, byte[] wrappedKey, byte[] ciphertext) {}
+
+  /** A keyed fingerprint of a value and the id of the key that made it. */
+  record Fingerprint(String keyId, byte[] value) {}
+
+  /** True when the key-encryption keys are loaded and usable. */
+  boolean ready();
+
+  /** A secret-free sentence on the keys' state, for health reports and logs. */
+  String describe();
+
+  /** Id of the KEK new values are wrapped under. */
+  String primaryKeyId();
+
+  /** Encrypts {@code plaintext} for the place {@code place} under a fresh data key. */
+  Sealed seal(byte[] plaintext, byte[] place);
+
+  /**
+   * Decrypts a sealed value for {@code place}.
+   *
+   * @throws Undecryptable when the value was sealed for another place, was altered, or its KEK is
+   *     not loaded
+   */
+  byte[] open(Sealed sealed, byte[] place);
+
+  /** Re-wraps the data key of a sealed value under the primary KEK; the ciphertext is unchanged. */
+  Sealed rewrap(Sealed sealed, byte[] place);
+
+  /**
+   * A keyed fingerprint (HMAC) of {@code plaintext} within {@code scope}: equal values in the same
+   * scope have equal fingerprints, and nothing about the value can be learned from it.
+   */
+  Fingerprint fingerprint(byte[] scope, byte[] plaintext);
+}
