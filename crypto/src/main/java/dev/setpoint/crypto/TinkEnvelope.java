@@ -76,6 +76,12 @@ public class TinkEnvelope implements Envelope {
   }
 
   @Override
+  public java.util.List<String> keyIds() {
+    MasterKeyRing current = ring;
+    return current == null ? java.util.List.of() : current.ids();
+  }
+
+  @Override
   public String primaryKeyId() {
     return keys().primary().id();
   }

@@ -70,6 +70,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                           mediaType = ProblemTypes.MEDIA_TYPE,
                           schema = @Schema(implementation = Problem.class))),
               @APIResponse(
+                  name = "SecretsUnavailable",
+                  responseCode = "503",
+                  description = "The master keys are not loaded; nothing was read or written.",
+                  content =
+                      @Content(
+                          mediaType = ProblemTypes.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
                   name = "ServerError",
                   responseCode = "500",
                   description = "Unexpected failure; the log has the details under the request id.",
@@ -80,6 +88,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             }),
     tags = {
       @Tag(name = "Applications", description = "Applications and their environments."),
-      @Tag(name = "Settings", description = "Typed settings and per-environment overrides.")
+      @Tag(name = "Settings", description = "Typed settings and per-environment overrides."),
+      @Tag(
+          name = "Secrets",
+          description = "Encrypted, versioned secret values; revealed only on purpose.")
     })
 public class SetpointApi extends Application {}

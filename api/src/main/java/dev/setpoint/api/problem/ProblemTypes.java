@@ -38,6 +38,12 @@ public final class ProblemTypes {
   /** Setpoint cannot serve right now (starting, or its database is unreachable). */
   public static final String UNAVAILABLE = BASE + "unavailable";
 
+  /** The master keys that protect secrets are not loaded; nothing secret can be read or written. */
+  public static final String SECRETS_UNAVAILABLE = BASE + "secrets-unavailable";
+
+  /** A stored secret failed its integrity check (moved, altered, or its master key is missing). */
+  public static final String SECRET_UNDECRYPTABLE = BASE + "secret-undecryptable";
+
   /** Any other HTTP-level failure, its status telling which. */
   public static final String HTTP = BASE + "http";
 

@@ -20,6 +20,9 @@ public interface Envelope {
   /** A secret-free sentence on the keys' state, for health reports and logs. */
   String describe();
 
+  /** Ids of every loaded KEK, the primary first; empty when none is loaded. */
+  java.util.List<String> keyIds();
+
   /** Id of the KEK new values are wrapped under. */
   String primaryKeyId();
 

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestServer {
 
+  /** Set once a wait for readiness has timed out, so later test classes fail at once. */
+  private static volatile boolean neverReady;
+
   private TestServer() {}
 
   public static String baseUrl() {
@@ -29,6 +32,9 @@ public final class TestServer {
 
   /** Waits until {@code /health/ready} answers 200, or fails after {@code timeout}. */
   public static void awaitReady(Duration timeout) throws InterruptedException {
+    if (neverReady) {
+      throw new AssertionError("server at " + baseUrl() + " did not become ready earlier");
+    }
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -49,7 +55,25 @@ public final class TestServer {
       }
       TimeUnit.MILLISECONDS.sleep(250);
     }
+    neverReady = true;
     throw new AssertionError("server at " + baseUrl() + " not ready within " + timeout);
+  }
+
+  /** The server's own directory (server.xml, server.env, its output). */
+  public static Path serverDirectory() {
+    return Path.of(required("setpoint.it.wlp"), "usr", "servers", required("setpoint.it.server"));
+  }
+
+  /** Stops and starts the server without waiting for readiness (for tests of not-ready states). */
+  public static void restartWithoutWaiting() throws IOException, InterruptedException {
+    serverCommand("stop");
+    serverCommand("start");
+  }
+
+  /** The server's log directory (messages.log, console.log, ffdc/). */
+  public static Path logsDirectory() {
+    return Path.of(
+        required("setpoint.it.wlp"), "usr", "servers", required("setpoint.it.server"), "logs");
   }
 
   /** Stops and starts the server with its own scripts, then waits until it is ready again. */

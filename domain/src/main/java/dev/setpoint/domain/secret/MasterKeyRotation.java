@@ -1,0 +1,157 @@
+package dev.setpoint.domain.secret;
+
+import dev.setpoint.domain.shared.Timestamps;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Moves every stored data key onto the primary master key, in batches, in the background, while
+ * reads keep working (both keys stay loaded until the job is done). It is resumable by
+ * construction: each run works from a query of what is still wrapped by another key, so a restart
+ * simply continues. Afterwards the old key can be removed from the key file.
+ */
+@ApplicationScoped
+public class MasterKeyRotation {
+
+  /** The state of the re-wrap job on this server. */
+  public record Progress(
+      String state,
+      String targetKeyId,
+      long total,
+      long rewrapped,
+      long unreadable,
+      Instant startedAt,
+      Instant finishedAt,
+      String error) {
+
+    static final Progress IDLE = new Progress("idle", null, 0, 0, 0, null, null, null);
+
+    boolean running() {
+      return "running".equals(state);
+    }
+
+    Progress advance(long moved, long unreadableSoFar) {
+      return new Progress(
+          state, targetKeyId, total, rewrapped + moved, unreadableSoFar, startedAt, null, null);
+    }
+
+    Progress finish(String finalState, String failure) {
+      return new Progress(
+          finalState,
+          targetKeyId,
+          total,
+          rewrapped,
+          unreadable,
+          startedAt,
+          Timestamps.now(),
+          failure);
+    }
+  }
+
+  /** Keys loaded and in use, with the job's progress. */
+  public record Status(
+      String primaryKeyId,
+      List<String> loadedKeyIds,
+      List<String> keyIdsInUse,
+      long versionsNotOnPrimary,
+      Progress rewrap) {}
+
+  private static final Logger LOG = Logger.getLogger(MasterKeyRotation.class.getName());
+  private static final int BATCH = 100;
+
+  @Inject SecretRepository secrets;
+
+  @Inject Envelope envelope;
+
+  @Inject RewrapBatch batch;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.IDLE);
+
+  public Status status() {
+    if (!envelope.ready()) {
+      throw new KeysUnavailable("Secrets are unavailable: " + envelope.describe());
+    }
+    String primary = envelope.primaryKeyId();
+    return new Status(
+        primary,
+        envelope.keyIds(),
+        secrets.keyIdsInUse(),
+        secrets.countWrappedByOtherThan(primary),
+        progress.get());
+  }
+
+  /**
+   * Master-key ids that wrap stored data keys but are not loaded: a wrong or missing key. Those
+   * secrets cannot be revealed, so the server must not report ready.
+   */
+  public List<String> missingKeyIds() {
+    List<String> loaded = envelope.keyIds();
+    return secrets.keyIdsInUse().stream().filter(id -> !loaded.contains(id)).toList();
+  }
+
+  /** Starts the re-wrap job unless it is already running; returns the status either way. */
+  public Status start() {
+    Status before = status();
+    Progress started =
+        new Progress(
+            "running",
+            before.primaryKeyId(),
+            before.versionsNotOnPrimary(),
+            0,
+            0,
+            Timestamps.now(),
+            null,
+            null);
+    Progress previous = progress.get();
+    if (!previous.running() && progress.compareAndSet(previous, started)) {
+      executor.submit(this::run);
+      LOG.info(
+          () ->
+              "Master key rotation started: "
+                  + started.total()
+                  + " data key(s) to re-wrap under "
+                  + started.targetKeyId());
+    }
+    return status();
+  }
+
+  private void run() {
+    Set<UUID> unreadable = new HashSet<>();
+    try {
+      int moved;
+      do {
+        RewrapBatch.Outcome outcome = batch.rewrapNext(BATCH, unreadable);
+        unreadable.addAll(outcome.unreadable());
+        moved = outcome.moved();
+        int done = moved;
+        progress.updateAndGet(p -> p.advance(done, unreadable.size()));
+      } while (moved > 0);
+      Progress finished = progress.updateAndGet(p -> p.finish("done", null));
+      LOG.info(
+          () ->
+              "Master key rotation done: "
+                  + finished.rewrapped()
+                  + " data key(s) now under "
+                  + finished.targetKeyId()
+                  + (finished.unreadable() == 0
+                      ? "; older keys can be removed"
+                      : "; " + finished.unreadable() + " unreadable version(s) remain, see above"));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Master key rotation stopped; run it again to resume", e);
+      progress.updateAndGet(p -> p.finish("failed", e.getClass().getSimpleName()));
+    }
+  }
+}

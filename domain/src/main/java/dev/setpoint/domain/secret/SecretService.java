@@ -1,0 +1,323 @@
+package dev.setpoint.domain.secret;
+
+import dev.setpoint.domain.application.Application;
+import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.setting.SettingKey;
+import dev.setpoint.domain.shared.Conflict;
+import dev.setpoint.domain.shared.InvalidValue;
+import dev.setpoint.domain.shared.NotFound;
+import dev.setpoint.domain.shared.PageRequest;
+import dev.setpoint.domain.shared.Slice;
+import dev.setpoint.domain.shared.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.annotation.Counted;
+
+/**
+ * Use cases on secrets. Values are sealed by the {@link Envelope} before they reach a repository
+ * and only leave through {@link #reveal}; nothing here logs a value.
+ */
+@ApplicationScoped
+@Transactional
+public class SecretService {
+
+  private static final Logger LOG = Logger.getLogger(SecretService.class.getName());
+
+  private final EnvironmentService environments;
+  private final SecretRepository secrets;
+  private final Envelope envelope;
+  private final SecretsConfig config;
+
+  /** For the CDI container's proxy only. */
+  protected SecretService() {
+    this(null, null, null, null);
+  }
+
+  @Inject
+  public SecretService(
+      EnvironmentService environments,
+      SecretRepository secrets,
+      Envelope envelope,
+      SecretsConfig config) {
+    this.environments = environments;
+    this.secrets = secrets;
+    this.envelope = envelope;
+    this.config = config;
+  }
+
+  /**
+   * Writes a new current version. The version it replaces is retired at once (use {@link #rotate}
+   * to keep it valid for a grace period). Creates the secret on first write.
+   */
+  @Counted(
+      name = "setpoint.secrets.writes",
+      absolute = true,
+      description = "Secret versions written.")
+  public SecretDetail write(
+      String app,
+      String env,
+      String key,
+      String value,
+      String encoding,
+      Integer rotationDays,
+      String actor) {
+    return newVersion(app, env, key, value, encoding, rotationDays, actor, false);
+  }
+
+  /**
+   * Rotates: a new current version, while the previous one stays valid for the configured grace
+   * period (both are accepted during that time), after which it counts as retired.
+   */
+  @Counted(name = "setpoint.secrets.rotations", absolute = true, description = "Secret rotations.")
+  public SecretDetail rotate(
+      String app, String env, String key, String value, String encoding, String actor) {
+    requireLive(app, env, key);
+    return newVersion(app, env, key, value, encoding, null, actor, true);
+  }
+
+  public Slice<Secret> list(String app, String env, PageRequest page) {
+    Environment environment = environments.get(app, env);
+    return Slice.of(secrets.list(environment, page), page.limit(), s -> s.key().value());
+  }
+
+  public SecretDetail get(String app, String env, String key) {
+    Secret secret = require(environments.get(app, env), key);
+    return new SecretDetail(secret, secrets.versions(secret));
+  }
+
+  /**
+   * Decrypts a version (the current one when {@code version} is null). Only current versions, and
+   * previous ones within their grace period, can be revealed.
+   */
+  @Counted(
+      name = "setpoint.secrets.reveals",
+      absolute = true,
+      description = "Secret values revealed.")
+  public Revealed reveal(String app, String env, String key, Integer version, String actor) {
+    Secret secret = requireLive(app, env, key);
+    int number = version == null ? secret.currentVersion() : version;
+    SecretVersion chosen =
+        secrets
+            .version(secret, number)
+            .orElseThrow(() -> new NotFound("Secret '" + key + "' has no version " + number));
+    SecretState state = chosen.stateAt(Timestamps.now());
+    if (state != SecretState.CURRENT && state != SecretState.PREVIOUS) {
+      throw new Conflict(
+          "Version "
+              + number
+              + " of '"
+              + key
+              + "' is "
+              + state.wireName()
+              + " and cannot be revealed");
+    }
+    byte[] plaintext = envelope.open(chosen.sealed(), chosen.place());
+    LOG.info(
+        () ->
+            "{\"event\":\"secret.reveal\",\"application\":\""
+                + app
+                + "\",\"environment\":\""
+                + env
+                + "\",\"key\":\""
+                + key
+                + "\",\"version\":"
+                + number
+                + ",\"actor\":\""
+                + actor
+                + "\"}");
+    return new Revealed(key, number, SecretValue.decrypted(plaintext, chosen.encoding()));
+  }
+
+  /** Soft delete: hidden from delivery, recoverable until the recovery window ends. */
+  public Secret delete(String app, String env, String key) {
+    Secret secret = requireLive(app, env, key);
+    secret.markDeleted(config.recoveryWindow());
+    secrets.store(secret);
+    return secret;
+  }
+
+  /** Undoes a soft delete within the recovery window. */
+  public Secret recover(String app, String env, String key) {
+    Secret secret = require(environments.get(app, env), key);
+    if (!secret.deleted()) {
+      throw new Conflict("Secret '" + key + "' is not deleted");
+    }
+    secret.recover();
+    secrets.store(secret);
+    return secret;
+  }
+
+  /** Removes every ciphertext of a deleted secret for good; the metadata stays as history. */
+  public SecretDetail destroy(String app, String env, String key) {
+    Secret secret = require(environments.get(app, env), key);
+    if (!secret.deleted()) {
+      throw new Conflict("Delete secret '" + key + "' before destroying it");
+    }
+    destroyVersions(secret);
+    return new SecretDetail(secret, secrets.versions(secret));
+  }
+
+  /** Destroys deleted secrets whose recovery window has ended; returns how many. */
+  public int purgeExpired() {
+    List<Secret> expired = secrets.purgeable(Timestamps.now());
+    expired.forEach(this::destroyVersions);
+    return expired.size();
+  }
+
+  private void destroyVersions(Secret secret) {
+    for (SecretVersion version : secrets.versions(secret)) {
+      if (version.state() != SecretState.DESTROYED) {
+        version.destroy();
+        secrets.store(version);
+      }
+    }
+  }
+
+  private SecretDetail newVersion(
+      String app,
+      String env,
+      String key,
+      String value,
+      String encoding,
+      Integer rotationDays,
+      String actor,
+      boolean rotation) {
+    Environment environment = environments.get(app, env);
+    SettingKey settingKey = SettingKey.of("key", key);
+    if (rotationDays != null && (rotationDays < 1 || rotationDays > 3650)) {
+      throw new InvalidValue("rotationDays", "must be between 1 and 3650");
+    }
+    SecretValue plaintext = SecretValue.of(value, encoding, config.maxBytes());
+    refuseWithForeignKeys();
+    try {
+      Secret secret = secrets.find(environment, settingKey).orElse(null);
+      if (secret != null && secret.deleted()) {
+        throw new Conflict("Secret '" + key + "' is deleted; recover it before writing to it");
+      }
+      Envelope.Fingerprint fingerprint =
+          envelope.fingerprint(scopeOf(environment.application()), plaintext.bytes());
+      refuseReuse(environment, settingKey, fingerprint);
+      if (secret == null) {
+        secret = new Secret(environment, settingKey, rotationDays);
+        secrets.store(secret);
+      } else if (rotationDays != null) {
+        secret.changePolicy(rotationDays);
+      }
+      int number = secret.currentVersion() + 1;
+      demoteCurrent(secret, rotation);
+      SecretVersion created =
+          new SecretVersion(
+              secret,
+              number,
+              actor,
+              plaintext.encoding(),
+              envelope.seal(plaintext.bytes(), secret.placeOf(number)),
+              fingerprint);
+      secrets.store(created);
+      secret.advanceTo(number, rotation);
+      secrets.store(secret);
+      return new SecretDetail(secret, secrets.versions(secret));
+    } finally {
+      plaintext.wipe();
+    }
+  }
+
+  /** Retires (write) or keeps dual-active (rotation) the current version; older ones retire. */
+  private void demoteCurrent(Secret secret, boolean rotation) {
+    Instant now = Timestamps.now();
+    for (SecretVersion version : secrets.versions(secret)) {
+      SecretState state = version.stateAt(now);
+      if (state == SecretState.CURRENT && rotation) {
+        version.keepValidUntil(now.plus(config.rotationGrace()));
+        secrets.store(version);
+      } else if (state == SecretState.CURRENT
+          || state == SecretState.PREVIOUS
+          || (version.state() == SecretState.PREVIOUS && state == SecretState.RETIRED)) {
+        version.retire();
+        secrets.store(version);
+      }
+    }
+  }
+
+  /**
+   * One value shared by production and another environment is a classic mistake: refuse (or warn
+   * about) a production secret whose value is current anywhere else in the application.
+   */
+  private void refuseReuse(
+      Environment environment, SettingKey key, Envelope.Fingerprint fingerprint) {
+    if (!environment.production()) {
+      return;
+    }
+    List<SecretVersion> same =
+        secrets.currentWithFingerprint(
+            environment.application(),
+            environment,
+            fingerprint.keyId(),
+            java.util.HexFormat.of().formatHex(fingerprint.value()));
+    if (same.isEmpty()) {
+      return;
+    }
+    SecretVersion other = same.get(0);
+    String where =
+        "'"
+            + other.secret().key()
+            + "' in environment '"
+            + other.secret().environment().slug()
+            + "'";
+    if (config.reusePolicy() == SecretsConfig.ReusePolicy.WARN) {
+      LOG.warning(() -> "Production secret '" + key + "' reuses the current value of " + where);
+      return;
+    }
+    throw new Conflict(
+        "The value of production secret '"
+            + key
+            + "' is the current value of "
+            + where
+            + "; give every environment its own secret");
+  }
+
+  /**
+   * Writing while stored data keys are wrapped by keys that are not loaded (a wrong key file) would
+   * mix two key sets in one database: refuse until the right keys are back.
+   */
+  private void refuseWithForeignKeys() {
+    List<String> loaded = envelope.keyIds();
+    List<String> foreign =
+        secrets.keyIdsInUse().stream().filter(id -> !loaded.contains(id)).toList();
+    if (!foreign.isEmpty()) {
+      throw new KeysUnavailable(
+          "Secrets are unavailable: stored data keys are wrapped by master keys that are not"
+              + " loaded "
+              + foreign);
+    }
+  }
+
+  private static byte[] scopeOf(Application application) {
+    return application.id().toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Secret require(Environment environment, String key) {
+    SettingKey settingKey = SettingKey.of("key", key);
+    return secrets
+        .find(environment, settingKey)
+        .orElseThrow(
+            () ->
+                new NotFound(
+                    "Environment '" + environment.slug() + "' has no secret '" + settingKey + "'"));
+  }
+
+  private Secret requireLive(String app, String env, String key) {
+    Secret secret = require(environments.get(app, env), key);
+    if (secret.deleted()) {
+      throw new Conflict(
+          "Secret '" + key + "' is deleted; recover it first (until " + secret.purgeAfter() + ")");
+    }
+    return secret;
+  }
+}

@@ -1,0 +1,260 @@
+package dev.setpoint.it;
+
+import static dev.setpoint.it.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.it.support.Reply;
+import dev.setpoint.it.support.SetpointClient;
+import dev.setpoint.it.support.TestServer;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Master-key rotation as an operator does it: put a new key first in the key file, restart,
+ * re-wrap, then remove the old key and restart again, while readers keep revealing secrets. And a
+ * wrong key file: not ready, no write accepted, nothing corrupted.
+ */
+class MasterKeyRotationIT {
+
+  private final SetpointClient client = SetpointClient.forServerUnderTest();
+
+  @BeforeAll
+  static void serverIsReady() throws InterruptedException {
+    TestServer.awaitReady(Duration.ofSeconds(120));
+  }
+
+  @Test
+  void rotatingTheMasterKeyKeepsEveryReadWorking() throws Exception {
+    String app = client.newApplication("kek");
+    Map<String, String> values = writeSecrets(app, 20);
+    List<String> oldKeys = currentKeys();
+    String newKey = randomKey();
+    useKeys(prepend(newKey, oldKeys));
+    TestServer.restart();
+
+    JsonObject before = client.get("/api/v1/system/keys").json();
+    String newId = before.getString("primaryKeyId");
+    assertTrue(before.getJsonNumber("versionsNotOnPrimary").longValue() >= values.size());
+
+    AtomicBoolean reading = new AtomicBoolean(true);
+    AtomicInteger reads = new AtomicInteger();
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    Thread reader =
+        new Thread(
+            () -> {
+              SetpointClient own = SetpointClient.forServerUnderTest();
+              while (reading.get()) {
+                for (var entry : values.entrySet()) {
+                  Reply reply = own.post(secret(app, entry.getKey()) + "/reveal", "{}");
+                  if (reply.status() != 200
+                      || !entry.getValue().equals(reply.json().getString("value"))) {
+                    failures.add(entry.getKey() + " -> " + reply.status());
+                  }
+                  reads.incrementAndGet();
+                }
+              }
+            });
+    reader.start();
+    try {
+      Reply started = client.post("/api/v1/system/keys/rewrap", "{}");
+      assertEquals(202, started.status(), started::toString);
+      JsonObject status = awaitRewrap();
+      assertEquals("done", status.getJsonObject("rewrap").getString("state"), status::toString);
+      assertEquals(List.of(newId), keyIdsOf(app), "every data key of this test is on the new key");
+      while (reads.get() < 3 * values.size()) {
+        Thread.sleep(50);
+      }
+    } finally {
+      reading.set(false);
+      reader.join(30_000);
+    }
+    assertEquals(List.of(), failures, "no read failed during the re-wrap");
+
+    useKeys(List.of(newKey));
+    TestServer.restart();
+    assertEquals(List.of(newId), strings(client.get("/api/v1/system/keys").json(), "loadedKeyIds"));
+    for (var entry : values.entrySet()) {
+      assertEquals(entry.getValue(), reveal(app, entry.getKey()).json().getString("value"));
+    }
+  }
+
+  @Test
+  void aWrongMasterKeyMeansNotReadyAndNoWriteIsAccepted() throws Exception {
+    String app = client.newApplication("wrongkek");
+    Map<String, String> values = writeSecrets(app, 2);
+    List<String> rightKeys = currentKeys();
+    try {
+      useKeys(List.of(randomKey()));
+      TestServer.restartWithoutWaiting();
+      JsonObject ready = awaitHealth();
+      assertEquals("DOWN", ready.getString("status"));
+      JsonObject check = check(ready, "setpoint-master-key");
+      assertTrue(
+          check.getJsonObject("data").getString("missing").contains("not loaded"), check::toString);
+
+      String key = values.keySet().iterator().next();
+      assertProblem(
+          client.put(secret(app, key), "{\"value\":\"" + UUID.randomUUID() + "\"}"),
+          503,
+          "secrets-unavailable");
+      assertProblem(reveal(app, key), 500, "secret-undecryptable");
+    } finally {
+      useKeys(rightKeys);
+      TestServer.restart();
+    }
+    for (var entry : values.entrySet()) {
+      Reply reply = reveal(app, entry.getKey());
+      assertEquals(entry.getValue(), reply.json().getString("value"), "nothing was corrupted");
+      assertEquals(1, reply.json().getInt("version"), "no version was added");
+    }
+  }
+
+  private Map<String, String> writeSecrets(String app, int count) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      String key = "SECRET_" + i;
+      String value = "v-" + UUID.randomUUID();
+      Reply reply = client.put(secret(app, key), "{\"value\":\"" + value + "\"}");
+      assertEquals(201, reply.status(), reply::toString);
+      values.put(key, value);
+    }
+    return values;
+  }
+
+  /** The master-key ids wrapping the data keys of one application, read from the database. */
+  private static List<String> keyIdsOf(String app) throws Exception {
+    List<String> ids = new ArrayList<>();
+    try (var db = dev.setpoint.it.support.StoredData.connect();
+        var query =
+            db.prepareStatement(
+                "select distinct v.key_id from secret_versions v join secrets s on s.id ="
+                    + " v.secret_id join environments e on e.id = s.environment_id join"
+                    + " applications a on a.id = e.application_id where a.slug = ?")) {
+      query.setString(1, app);
+      try (var rows = query.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private JsonObject awaitRewrap() throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(120);
+    JsonObject status = client.get("/api/v1/system/keys").json();
+    while (status.getJsonObject("rewrap").getString("state").equals("running")
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+      status = client.get("/api/v1/system/keys").json();
+    }
+    return status;
+  }
+
+  private JsonObject awaitHealth() throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(180);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        Reply reply = client.get("/health/ready");
+        if (reply.status() == 503 || reply.status() == 200) {
+          JsonObject health = reply.json();
+          if (health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+              .anyMatch(c -> c.getString("name").equals("setpoint-master-key"))) {
+            return health;
+          }
+        }
+      } catch (IllegalStateException notListening) {
+        // still starting
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("no health answer");
+  }
+
+  private static JsonObject check(JsonObject health, String name) {
+    return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .filter(c -> c.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<String> strings(JsonObject object, String name) {
+    return object.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream()
+        .map(jakarta.json.JsonString::getString)
+        .collect(Collectors.toList());
+  }
+
+  private Reply reveal(String app, String key) {
+    return client.post(secret(app, key) + "/reveal", "{}");
+  }
+
+  private static String secret(String app, String key) {
+    return SetpointClient.env(app, "staging") + "/secrets/" + key;
+  }
+
+  private static String randomKey() {
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    return Base64.getEncoder().encodeToString(raw);
+  }
+
+  private static List<String> prepend(String first, List<String> rest) {
+    List<String> keys = new ArrayList<>();
+    keys.add(first);
+    keys.addAll(rest);
+    return keys;
+  }
+
+  /** The keys the server uses now: its key file if the environment names one, else the dev key. */
+  private static List<String> currentKeys() throws IOException {
+    Path keyFile =
+        serverEnv().stream()
+            .filter(l -> l.startsWith("SETPOINT_MASTER_KEY_FILE="))
+            .map(l -> Path.of(l.substring(l.indexOf('=') + 1)))
+            .findFirst()
+            .orElse(TestServer.serverDirectory().resolve("setpoint-master-key"));
+    return Files.readAllLines(keyFile, StandardCharsets.UTF_8).stream()
+        .map(String::trim)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .toList();
+  }
+
+  /** Writes a key file (owner-only) and points the server's environment at it. */
+  private static void useKeys(List<String> keys) throws IOException {
+    Path keyFile = TestServer.serverDirectory().resolve("it-master-keys");
+    Files.deleteIfExists(keyFile);
+    Files.createFile(
+        keyFile,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(keyFile, String.join("\n", keys) + "\n", StandardCharsets.UTF_8);
+    List<String> env =
+        new ArrayList<>(
+            serverEnv().stream().filter(l -> !l.startsWith("SETPOINT_MASTER_KEY_FILE=")).toList());
+    env.add("SETPOINT_MASTER_KEY_FILE=" + keyFile);
+    Files.write(TestServer.serverDirectory().resolve("server.env"), env, StandardCharsets.UTF_8);
+  }
+
+  private static List<String> serverEnv() throws IOException {
+    Path env = TestServer.serverDirectory().resolve("server.env");
+    return Files.exists(env) ? Files.readAllLines(env, StandardCharsets.UTF_8) : List.of();
+  }
+}
