@@ -3,6 +3,7 @@ package dev.setpoint.it;
 import static dev.setpoint.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
@@ -126,6 +127,52 @@ class MasterKeyRotationIT {
       assertEquals(entry.getValue(), reply.json().getString("value"), "nothing was corrupted");
       assertEquals(1, reply.json().getInt("version"), "no version was added");
     }
+  }
+
+  @Test
+  void inTheProdProfileAMissingMasterKeyMeansNotReadyAndNothingIsWritten() throws Exception {
+    assumeTrue(
+        TestServer.database().equals("postgresql"),
+        "the prod profile needs database credentials; the embedded H2 default has none");
+    String app = client.newApplication("prodkek");
+    Map<String, String> values = writeSecrets(app, 1);
+    Path env = TestServer.serverDirectory().resolve("server.env");
+    List<String> original = serverEnv();
+    try {
+      List<String> prod =
+          new ArrayList<>(
+              original.stream()
+                  .filter(l -> !l.startsWith("SETPOINT_MASTER_KEY_FILE="))
+                  .filter(l -> !l.startsWith("SETPOINT_PROFILE="))
+                  .toList());
+      prod.add("SETPOINT_PROFILE=prod");
+      Files.write(env, prod, StandardCharsets.UTF_8);
+      TestServer.restartWithoutWaiting();
+
+      JsonObject ready = awaitHealth();
+      assertEquals("DOWN", ready.getString("status"));
+      String reason = check(ready, "setpoint-master-key").getJsonObject("data").getString("keys");
+      assertTrue(reason.contains("SETPOINT_MASTER_KEY_FILE"), reason);
+      String key = values.keySet().iterator().next();
+      assertProblem(
+          client.put(secret(app, key), "{\"value\":\"" + UUID.randomUUID() + "\"}"),
+          503,
+          "secrets-unavailable");
+      assertProblem(
+          client.put(secret(app, "NEW_ONE"), "{\"value\":\"" + UUID.randomUUID() + "\"}"),
+          503,
+          "secrets-unavailable");
+      assertProblem(reveal(app, key), 503, "secrets-unavailable");
+    } finally {
+      Files.write(env, original, StandardCharsets.UTF_8);
+      TestServer.restart();
+    }
+    for (var entry : values.entrySet()) {
+      Reply reply = reveal(app, entry.getKey());
+      assertEquals(entry.getValue(), reply.json().getString("value"), "nothing was corrupted");
+      assertEquals(1, reply.json().getInt("version"), "no version was added");
+    }
+    assertProblem(client.get(secret(app, "NEW_ONE")), 404, "not-found");
   }
 
   private Map<String, String> writeSecrets(String app, int count) {
