@@ -31,6 +31,18 @@ public class SecretsConfig {
   @ConfigProperty(name = "setpoint.secrets.reuse-policy", defaultValue = "REJECT")
   ReusePolicy reusePolicy;
 
+  /** For CDI, which injects the configured values into the fields. */
+  public SecretsConfig() {}
+
+  /** Explicit policies, for tests and tools that run without a container. */
+  public SecretsConfig(
+      int maxBytes, Duration rotationGrace, Duration recoveryWindow, ReusePolicy reusePolicy) {
+    this.maxBytes = maxBytes;
+    this.rotationGrace = rotationGrace;
+    this.recoveryWindow = recoveryWindow;
+    this.reusePolicy = reusePolicy;
+  }
+
   /** Largest secret value in bytes (after base64 decoding for binary values). */
   public int maxBytes() {
     return maxBytes;

@@ -14,6 +14,7 @@ import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Precondition;
 import dev.setpoint.domain.shared.StaleVersion;
+import dev.setpoint.domain.testing.InMemoryRepositories;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,9 +1,17 @@
-package dev.setpoint.domain.setting;
+package dev.setpoint.domain.testing;
 
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.ApplicationRepository;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentRepository;
+import dev.setpoint.domain.secret.Secret;
+import dev.setpoint.domain.secret.SecretRepository;
+import dev.setpoint.domain.secret.SecretState;
+import dev.setpoint.domain.secret.SecretVersion;
+import dev.setpoint.domain.setting.SettingDefinition;
+import dev.setpoint.domain.setting.SettingKey;
+import dev.setpoint.domain.setting.SettingOverride;
+import dev.setpoint.domain.setting.SettingRepository;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Slug;
 import java.util.ArrayList;
@@ -13,14 +21,16 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** The three repositories over plain lists, for testing the services without a database. */
-final class InMemoryRepositories
-    implements ApplicationRepository, EnvironmentRepository, SettingRepository {
+/** The repositories over plain lists, for testing the services without a database. */
+public final class InMemoryRepositories
+    implements ApplicationRepository, EnvironmentRepository, SettingRepository, SecretRepository {
 
   private final List<Application> applications = new ArrayList<>();
   private final List<Environment> environments = new ArrayList<>();
   private final List<SettingDefinition> definitions = new ArrayList<>();
   private final List<SettingOverride> overrides = new ArrayList<>();
+  private final List<Secret> secrets = new ArrayList<>();
+  private final List<SecretVersion> versions = new ArrayList<>();
 
   private static <T> List<T> page(Stream<T> items, Function<T, String> key, PageRequest page) {
     return items
@@ -140,5 +150,83 @@ final class InMemoryRepositories
   @Override
   public void remove(SettingOverride override) {
     overrides.remove(override);
+  }
+
+  @Override
+  public Optional<Secret> find(Environment environment, SettingKey key) {
+    return secrets.stream()
+        .filter(s -> s.environment() == environment && s.key().equals(key))
+        .findFirst();
+  }
+
+  @Override
+  public List<Secret> list(Environment environment, PageRequest page) {
+    return page(
+        secrets.stream().filter(s -> s.environment() == environment), s -> s.key().value(), page);
+  }
+
+  @Override
+  public List<SecretVersion> versions(Secret secret) {
+    return versions.stream()
+        .filter(v -> v.secret() == secret)
+        .sorted(Comparator.comparingInt(SecretVersion::number).reversed())
+        .toList();
+  }
+
+  @Override
+  public Optional<SecretVersion> version(Secret secret, int number) {
+    return versions.stream().filter(v -> v.secret() == secret && v.number() == number).findFirst();
+  }
+
+  @Override
+  public List<SecretVersion> currentWithFingerprint(
+      Application application, Environment except, String fingerprintKeyId, String fingerprint) {
+    return versions.stream()
+        .filter(v -> v.state() == SecretState.CURRENT)
+        .filter(v -> fingerprint.equals(v.fingerprint()))
+        .filter(v -> fingerprintKeyId.equals(v.fingerprintKeyId()))
+        .filter(v -> v.secret().environment().application() == application)
+        .filter(v -> v.secret().environment() != except && !v.secret().deleted())
+        .toList();
+  }
+
+  @Override
+  public List<Secret> withRotationPolicy() {
+    return secrets.stream().filter(s -> s.rotationDays() != null && !s.deleted()).toList();
+  }
+
+  @Override
+  public List<SecretVersion> wrappedByOtherThan(String keyId, int limit) {
+    return versions.stream()
+        .filter(v -> v.keyId() != null && !v.keyId().equals(keyId))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public long countWrappedByOtherThan(String keyId) {
+    return versions.stream().filter(v -> v.keyId() != null && !v.keyId().equals(keyId)).count();
+  }
+
+  @Override
+  public List<String> keyIdsInUse() {
+    return versions.stream().map(SecretVersion::keyId).filter(k -> k != null).distinct().toList();
+  }
+
+  @Override
+  public List<Secret> purgeable(java.time.Instant now) {
+    return secrets.stream()
+        .filter(s -> s.purgeAfter() != null && !s.purgeAfter().isAfter(now))
+        .toList();
+  }
+
+  @Override
+  public void store(Secret secret) {
+    keep(secrets, secret);
+  }
+
+  @Override
+  public void store(SecretVersion version) {
+    keep(versions, version);
   }
 }
