@@ -1,5 +1,7 @@
 package dev.setpoint.domain.secret;
 
+import java.util.List;
+
 /**
  * Envelope encryption as the domain needs it. Each value is encrypted under its own data key; the
  * data key is wrapped by a key-encryption key (KEK) that never reaches the database. Both layers
@@ -21,7 +23,13 @@ public interface Envelope {
   String describe();
 
   /** Ids of every loaded KEK, the primary first; empty when none is loaded. */
-  java.util.List<String> keyIds();
+  List<String> keyIds();
+
+  /** Of the given key ids (those wrapping stored data keys), the ones that are not loaded. */
+  default List<String> notLoaded(List<String> keyIdsInUse) {
+    List<String> loaded = keyIds();
+    return keyIdsInUse.stream().filter(id -> !loaded.contains(id)).toList();
+  }
 
   /** Id of the KEK new values are wrapped under. */
   String primaryKeyId();

@@ -98,8 +98,7 @@ public class MasterKeyRotation {
    * secrets cannot be revealed, so the server must not report ready.
    */
   public List<String> missingKeyIds() {
-    List<String> loaded = envelope.keyIds();
-    return secrets.keyIdsInUse().stream().filter(id -> !loaded.contains(id)).toList();
+    return envelope.notLoaded(secrets.keyIdsInUse());
   }
 
   /** Starts the re-wrap job unless it is already running; returns the status either way. */

@@ -287,9 +287,7 @@ public class SecretService {
    * mix two key sets in one database: refuse until the right keys are back.
    */
   private void refuseWithForeignKeys() {
-    List<String> loaded = envelope.keyIds();
-    List<String> foreign =
-        secrets.keyIdsInUse().stream().filter(id -> !loaded.contains(id)).toList();
+    List<String> foreign = envelope.notLoaded(secrets.keyIdsInUse());
     if (!foreign.isEmpty()) {
       throw new KeysUnavailable(
           "Secrets are unavailable: stored data keys are wrapped by master keys that are not"
