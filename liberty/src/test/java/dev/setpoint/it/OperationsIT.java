@@ -94,7 +94,15 @@ class OperationsIT {
             "/api/v1/applications/{app}/settings",
             "/api/v1/applications/{app}/settings/{key}",
             "/api/v1/applications/{app}/environments/{env}/settings",
-            "/api/v1/applications/{app}/environments/{env}/settings/{key}")) {
+            "/api/v1/applications/{app}/environments/{env}/settings/{key}",
+            "/api/v1/applications/{app}/environments/{env}/secrets",
+            "/api/v1/applications/{app}/environments/{env}/secrets/{key}",
+            "/api/v1/applications/{app}/environments/{env}/secrets/{key}/reveal",
+            "/api/v1/applications/{app}/environments/{env}/secrets/{key}/rotate",
+            "/api/v1/applications/{app}/environments/{env}/secrets/{key}/recover",
+            "/api/v1/applications/{app}/environments/{env}/secrets/{key}/destroy",
+            "/api/v1/system/keys",
+            "/api/v1/system/keys/rewrap")) {
       assertTrue(paths.containsKey(path), () -> "OpenAPI lacks " + path);
     }
     JsonObject schemas = openapi.getJsonObject("components").getJsonObject("schemas");
@@ -110,7 +118,12 @@ class OperationsIT {
             "SettingDefinitionRequest",
             "SettingOverride",
             "SettingOverrideRequest",
-            "ResolvedSetting")) {
+            "ResolvedSetting",
+            "Secret",
+            "SecretVersion",
+            "SecretWriteRequest",
+            "RevealedSecret",
+            "MasterKeys")) {
       assertTrue(schemas.containsKey(schema), () -> "OpenAPI lacks schema " + schema);
     }
     JsonObject post = paths.getJsonObject("/api/v1/applications").getJsonObject("post");
