@@ -213,14 +213,18 @@ class SecretsIT {
         PreparedStatement query =
             db.prepareStatement(
                 "select v.wrapped_key, v.ciphertext, v.fingerprint, v.key_id from secret_versions v"
-                    + " join secrets s on s.id = v.secret_id where s.secret_key = 'DB_PASSWORD'");
-        ResultSet result = query.executeQuery()) {
-      while (result.next()) {
-        rows++;
-        assertFalse(contains(result.getBytes(1), needle));
-        assertFalse(contains(result.getBytes(2), needle));
-        assertFalse(result.getString(3).contains(value));
-        assertTrue(result.getString(4).matches("k[0-9a-f]{12}"));
+                    + " join secrets s on s.id = v.secret_id join environments e on e.id ="
+                    + " s.environment_id join applications a on a.id = e.application_id"
+                    + " where a.slug = ?")) {
+      query.setString(1, app);
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          rows++;
+          assertFalse(contains(result.getBytes(1), needle));
+          assertFalse(contains(result.getBytes(2), needle));
+          assertFalse(result.getString(3).contains(value));
+          assertTrue(result.getString(4).matches("k[0-9a-f]{12}"));
+        }
       }
     }
     assertTrue(rows >= 1, "the secret's row was read");
@@ -232,26 +236,19 @@ class SecretsIT {
     String source = freshValue();
     assertEquals(201, write(app, "dev", "SOURCE", source).status());
     assertEquals(201, write(app, "dev", "TARGET", freshValue()).status());
-    try (Connection db = StoredData.connect();
-        PreparedStatement copy =
-            db.prepareStatement(
-                "update secret_versions set key_id = (select v.key_id from secret_versions v join"
-                    + " secrets s on s.id = v.secret_id join environments e on e.id ="
-                    + " s.environment_id join applications a on a.id = e.application_id where"
-                    + " a.slug = ? and s.secret_key = 'SOURCE'), wrapped_key = (select v.wrapped_key"
-                    + " from secret_versions v join secrets s on s.id = v.secret_id join"
-                    + " environments e on e.id = s.environment_id join applications a on a.id ="
-                    + " e.application_id where a.slug = ? and s.secret_key = 'SOURCE'), ciphertext"
-                    + " = (select v.ciphertext from secret_versions v join secrets s on s.id ="
-                    + " v.secret_id join environments e on e.id = s.environment_id join"
-                    + " applications a on a.id = e.application_id where a.slug = ? and"
-                    + " s.secret_key = 'SOURCE') where secret_id = (select s.id from secrets s join"
-                    + " environments e on e.id = s.environment_id join applications a on a.id ="
-                    + " e.application_id where a.slug = ? and s.secret_key = 'TARGET')")) {
-      for (int i = 1; i <= 4; i++) {
-        copy.setString(i, app);
+    try (Connection db = StoredData.connect()) {
+      Object[] sealed = currentSealedValue(db, app, "SOURCE");
+      try (PreparedStatement copy =
+          db.prepareStatement(
+              "update secret_versions set key_id = ?, wrapped_key = ?, ciphertext = ?"
+                  + " where secret_id = ?")) {
+        Object[] target = currentSealedValue(db, app, "TARGET");
+        copy.setString(1, (String) sealed[0]);
+        copy.setBytes(2, (byte[]) sealed[1]);
+        copy.setBytes(3, (byte[]) sealed[2]);
+        copy.setObject(4, target[3]);
+        assertEquals(1, copy.executeUpdate());
       }
-      assertEquals(1, copy.executeUpdate());
     }
     Reply moved = reveal(app, "dev", "TARGET");
     assertProblem(moved, 500, "secret-undecryptable");
@@ -295,6 +292,25 @@ class SecretsIT {
   void overdueRotationsAreAGauge() {
     Reply metrics = client.get("/metrics", "Accept", "text/plain");
     assertTrue(metrics.body().contains("setpoint_secrets_rotation_overdue"), "gauge exported");
+  }
+
+  /** Key id, wrapped key, ciphertext and secret id of a secret's current version, read directly. */
+  private static Object[] currentSealedValue(Connection db, String app, String key)
+      throws java.sql.SQLException {
+    try (PreparedStatement query =
+        db.prepareStatement(
+            "select v.key_id, v.wrapped_key, v.ciphertext, s.id from secret_versions v"
+                + " join secrets s on s.id = v.secret_id and v.version_number = s.current_version"
+                + " join environments e on e.id = s.environment_id"
+                + " join applications a on a.id = e.application_id"
+                + " where a.slug = ? and s.secret_key = ?")) {
+      query.setString(1, app);
+      query.setString(2, key);
+      try (ResultSet row = query.executeQuery()) {
+        assertTrue(row.next(), () -> "no stored version of " + key);
+        return new Object[] {row.getString(1), row.getBytes(2), row.getBytes(3), row.getObject(4)};
+      }
+    }
   }
 
   private static boolean contains(byte[] haystack, byte[] needle) {
