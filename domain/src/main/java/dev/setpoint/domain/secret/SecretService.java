@@ -77,7 +77,6 @@ public class SecretService {
   @Counted(name = "setpoint.secrets.rotations", absolute = true, description = "Secret rotations.")
   public SecretDetail rotate(
       String app, String env, String key, String value, String encoding, String actor) {
-    requireLive(app, env, key);
     return newVersion(app, env, key, value, encoding, null, actor, true);
   }
 
@@ -190,16 +189,19 @@ public class SecretService {
       boolean rotation) {
     Environment environment = environments.get(app, env);
     SettingKey settingKey = SettingKey.of("key", key);
+    Secret secret = secrets.find(environment, settingKey).orElse(null);
+    if (rotation && secret == null) {
+      throw notFound(environment, settingKey);
+    }
+    if (secret != null && secret.deleted()) {
+      throw deleted(secret);
+    }
     if (rotationDays != null && (rotationDays < 1 || rotationDays > 3650)) {
       throw new InvalidValue("rotationDays", "must be between 1 and 3650");
     }
     SecretValue plaintext = SecretValue.of(value, encoding, config.maxBytes());
     refuseWithForeignKeys();
     try {
-      Secret secret = secrets.find(environment, settingKey).orElse(null);
-      if (secret != null && secret.deleted()) {
-        throw new Conflict("Secret '" + key + "' is deleted; recover it before writing to it");
-      }
       Envelope.Fingerprint fingerprint =
           envelope.fingerprint(scopeOf(environment.application()), plaintext.bytes());
       refuseReuse(environment, settingKey, fingerprint);
@@ -228,17 +230,18 @@ public class SecretService {
     }
   }
 
-  /** Retires (write) or keeps dual-active (rotation) the current version; older ones retire. */
+  /**
+   * Makes room for a new current version: on a rotation the current one stays valid for the grace
+   * period; every other current or previous version is retired.
+   */
   private void demoteCurrent(Secret secret, boolean rotation) {
     Instant now = Timestamps.now();
     for (SecretVersion version : secrets.versions(secret)) {
-      SecretState state = version.stateAt(now);
-      if (state == SecretState.CURRENT && rotation) {
+      if (rotation && version.state() == SecretState.CURRENT) {
         version.keepValidUntil(now.plus(config.rotationGrace()));
         secrets.store(version);
-      } else if (state == SecretState.CURRENT
-          || state == SecretState.PREVIOUS
-          || (version.state() == SecretState.PREVIOUS && state == SecretState.RETIRED)) {
+      } else if (version.state() == SecretState.CURRENT
+          || version.state() == SecretState.PREVIOUS) {
         version.retire();
         secrets.store(version);
       }
@@ -304,18 +307,27 @@ public class SecretService {
     SettingKey settingKey = SettingKey.of("key", key);
     return secrets
         .find(environment, settingKey)
-        .orElseThrow(
-            () ->
-                new NotFound(
-                    "Environment '" + environment.slug() + "' has no secret '" + settingKey + "'"));
+        .orElseThrow(() -> notFound(environment, settingKey));
   }
 
   private Secret requireLive(String app, String env, String key) {
     Secret secret = require(environments.get(app, env), key);
     if (secret.deleted()) {
-      throw new Conflict(
-          "Secret '" + key + "' is deleted; recover it first (until " + secret.purgeAfter() + ")");
+      throw deleted(secret);
     }
     return secret;
+  }
+
+  private static NotFound notFound(Environment environment, SettingKey key) {
+    return new NotFound("Environment '" + environment.slug() + "' has no secret '" + key + "'");
+  }
+
+  private static Conflict deleted(Secret secret) {
+    return new Conflict(
+        "Secret '"
+            + secret.key()
+            + "' is deleted; recover it first (until "
+            + secret.purgeAfter()
+            + ")");
   }
 }
