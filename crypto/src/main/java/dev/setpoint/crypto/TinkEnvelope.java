@@ -110,6 +110,25 @@ public class TinkEnvelope implements Envelope {
   }
 
   @Override
+  public Opener prepare(Sealed sealed, byte[] place) {
+    Aead dataKey;
+    try {
+      dataKey = aead(unwrap(sealed, place));
+    } catch (GeneralSecurityException e) {
+      throw new Undecryptable("the data key does not unwrap for its place", e);
+    }
+    byte[] ciphertext = sealed.ciphertext().clone();
+    byte[] associated = place.clone();
+    return () -> {
+      try {
+        return dataKey.decrypt(ciphertext, associated);
+      } catch (GeneralSecurityException e) {
+        throw new Undecryptable("the value does not decrypt for its place", e);
+      }
+    };
+  }
+
+  @Override
   public Sealed rewrap(Sealed sealed, byte[] place) {
     MasterKey primary = keys().primary();
     try {

@@ -36,11 +36,12 @@ class SecretServiceTest {
   }
 
   private SecretService service(TinkEnvelope envelope, SecretsConfig config) {
-    ApplicationService applications = new ApplicationService(store, store);
+    ApplicationService applications = new ApplicationService(store, store, store);
     if (store.list(new dev.setpoint.domain.shared.PageRequest(null, 1)).isEmpty()) {
       applications.create("shop", "Shop", null, null);
     }
-    return new SecretService(new EnvironmentService(applications, store), store, envelope, config);
+    return new SecretService(
+        new EnvironmentService(applications, store, store), store, envelope, config, store);
   }
 
   private static SecretsConfig config(Duration grace, Duration window, ReusePolicy reuse) {

@@ -78,6 +78,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                           mediaType = ProblemTypes.MEDIA_TYPE,
                           schema = @Schema(implementation = Problem.class))),
               @APIResponse(
+                  name = "Unprocessable",
+                  responseCode = "422",
+                  description = "Stored data does not allow it; errors name each key and rule.",
+                  content =
+                      @Content(
+                          mediaType = ProblemTypes.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "Unavailable",
+                  responseCode = "503",
+                  description = "The database is unreachable and nothing cached can answer.",
+                  content =
+                      @Content(
+                          mediaType = ProblemTypes.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
                   name = "ServerError",
                   responseCode = "500",
                   description = "Unexpected failure; the log has the details under the request id.",
@@ -91,6 +107,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(name = "Settings", description = "Typed settings and per-environment overrides."),
       @Tag(
           name = "Secrets",
-          description = "Encrypted, versioned secret values; revealed only on purpose.")
+          description = "Encrypted, versioned secret values; revealed only on purpose."),
+      @Tag(
+          name = "Releases",
+          description =
+              "Immutable, numbered snapshots of an environment, their history and diffs."),
+      @Tag(
+          name = "Delivery",
+          description = "The newest release for running applications: formats, ETags, watch."),
+      @Tag(name = "System", description = "Setpoint's own operations.")
     })
 public class SetpointApi extends Application {}

@@ -26,6 +26,12 @@ public final class ProblemTypes {
   /** {@code If-Match} did not match the current entity tag: someone else changed it first. */
   public static final String PRECONDITION_FAILED = BASE + "precondition-failed";
 
+  /**
+   * The request is well formed but what is stored does not allow it (a release with required
+   * settings unset); {@code errors} names each key and the rule.
+   */
+  public static final String UNPROCESSABLE = BASE + "unprocessable";
+
   /** The method is not supported on this path. */
   public static final String METHOD_NOT_ALLOWED = BASE + "method-not-allowed";
 

@@ -1,9 +1,11 @@
 package dev.setpoint.domain.application;
 
 import dev.setpoint.domain.shared.Conflict;
+import dev.setpoint.domain.shared.DeliveryNotices;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
+import dev.setpoint.domain.shared.Pages;
 import dev.setpoint.domain.shared.Precondition;
 import dev.setpoint.domain.shared.Slice;
 import dev.setpoint.domain.shared.Slug;
@@ -22,17 +24,21 @@ public class ApplicationService {
 
   private final ApplicationRepository applications;
   private final EnvironmentRepository environments;
+  private final DeliveryNotices notices;
 
   /** For the CDI container's proxy only. */
   protected ApplicationService() {
-    this(null, null);
+    this(null, null, null);
   }
 
   @Inject
   public ApplicationService(
-      ApplicationRepository applications, EnvironmentRepository environments) {
+      ApplicationRepository applications,
+      EnvironmentRepository environments,
+      DeliveryNotices notices) {
     this.applications = applications;
     this.environments = environments;
+    this.notices = notices;
   }
 
   /** Registers an application with the standard environments dev, staging and production. */
@@ -93,6 +99,10 @@ public class ApplicationService {
   public void delete(String slug, Precondition precondition) {
     Application application = get(slug);
     precondition.checkAgainst(application.version(), "Application '" + slug + "'");
+    Pages.all(
+            page ->
+                Slice.of(environments.list(application, page), page.limit(), e -> e.slug().value()))
+        .forEach(environment -> notices.changed(environment.id()));
     applications.remove(application);
     LOG.info(() -> "Removed application " + slug);
   }

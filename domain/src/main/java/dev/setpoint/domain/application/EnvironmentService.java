@@ -1,6 +1,7 @@
 package dev.setpoint.domain.application;
 
 import dev.setpoint.domain.shared.Conflict;
+import dev.setpoint.domain.shared.DeliveryNotices;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
@@ -21,16 +22,21 @@ public class EnvironmentService {
 
   private final ApplicationService applications;
   private final EnvironmentRepository environments;
+  private final DeliveryNotices notices;
 
   /** For the CDI container's proxy only. */
   protected EnvironmentService() {
-    this(null, null);
+    this(null, null, null);
   }
 
   @Inject
-  public EnvironmentService(ApplicationService applications, EnvironmentRepository environments) {
+  public EnvironmentService(
+      ApplicationService applications,
+      EnvironmentRepository environments,
+      DeliveryNotices notices) {
     this.applications = applications;
     this.environments = environments;
+    this.notices = notices;
   }
 
   public Environment create(String app, String slug, String name, Boolean production) {
@@ -91,6 +97,7 @@ public class EnvironmentService {
   public void delete(String app, String env, Precondition precondition) {
     Environment environment = get(app, env);
     precondition.checkAgainst(environment.version(), "Environment '" + env + "'");
+    notices.changed(environment.id());
     environments.remove(environment);
     LOG.info(() -> "Removed environment " + env + " from application " + app);
   }

@@ -45,6 +45,26 @@ public interface Envelope {
    */
   byte[] open(Sealed sealed, byte[] place);
 
+  /**
+   * A sealed value whose data key is already unwrapped, for values served again and again: each
+   * {@link #open()} only decrypts the ciphertext. The plaintext itself is never kept.
+   */
+  interface Opener {
+    /**
+     * Decrypts the value.
+     *
+     * @throws Undecryptable when the ciphertext does not decrypt for its place
+     */
+    byte[] open();
+  }
+
+  /**
+   * Unwraps the data key of a sealed value once, for repeated decryption.
+   *
+   * @throws Undecryptable when the data key does not unwrap for {@code place}
+   */
+  Opener prepare(Sealed sealed, byte[] place);
+
   /** Re-wraps the data key of a sealed value under the primary KEK; the ciphertext is unchanged. */
   Sealed rewrap(Sealed sealed, byte[] place);
 

@@ -5,6 +5,7 @@ import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentService;
 import dev.setpoint.domain.setting.SettingKey;
 import dev.setpoint.domain.shared.Conflict;
+import dev.setpoint.domain.shared.DeliveryNotices;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
@@ -33,10 +34,11 @@ public class SecretService {
   private final SecretRepository secrets;
   private final Envelope envelope;
   private final SecretsConfig config;
+  private final DeliveryNotices notices;
 
   /** For the CDI container's proxy only. */
   protected SecretService() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Inject
@@ -44,11 +46,13 @@ public class SecretService {
       EnvironmentService environments,
       SecretRepository secrets,
       Envelope envelope,
-      SecretsConfig config) {
+      SecretsConfig config,
+      DeliveryNotices notices) {
     this.environments = environments;
     this.secrets = secrets;
     this.envelope = envelope;
     this.config = config;
+    this.notices = notices;
   }
 
   /**
@@ -138,6 +142,7 @@ public class SecretService {
     Secret secret = requireLive(app, env, key);
     secret.markDeleted(config.recoveryWindow());
     secrets.store(secret);
+    notices.changed(secret.environment().id());
     return secret;
   }
 
@@ -149,6 +154,7 @@ public class SecretService {
     }
     secret.recover();
     secrets.store(secret);
+    notices.changed(secret.environment().id());
     return secret;
   }
 
@@ -170,6 +176,7 @@ public class SecretService {
   }
 
   private void destroyVersions(Secret secret) {
+    notices.changed(secret.environment().id());
     for (SecretVersion version : secrets.versions(secret)) {
       if (version.state() != SecretState.DESTROYED) {
         version.destroy();

@@ -31,8 +31,8 @@ class SettingServiceTest {
   @BeforeEach
   void setUp() {
     InMemoryRepositories store = new InMemoryRepositories();
-    ApplicationService applications = new ApplicationService(store, store);
-    EnvironmentService environments = new EnvironmentService(applications, store);
+    ApplicationService applications = new ApplicationService(store, store, store);
+    EnvironmentService environments = new EnvironmentService(applications, store, store);
     settings = new SettingService(applications, environments, store);
     applications.create("shop", "Shop", null, null);
   }

@@ -4,6 +4,10 @@ import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.ApplicationRepository;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentRepository;
+import dev.setpoint.domain.release.Consumer;
+import dev.setpoint.domain.release.DeliveryChange;
+import dev.setpoint.domain.release.Release;
+import dev.setpoint.domain.release.ReleaseRepository;
 import dev.setpoint.domain.secret.Secret;
 import dev.setpoint.domain.secret.SecretRepository;
 import dev.setpoint.domain.secret.SecretState;
@@ -12,6 +16,7 @@ import dev.setpoint.domain.setting.SettingDefinition;
 import dev.setpoint.domain.setting.SettingKey;
 import dev.setpoint.domain.setting.SettingOverride;
 import dev.setpoint.domain.setting.SettingRepository;
+import dev.setpoint.domain.shared.DeliveryNotices;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Slug;
 import java.util.ArrayList;
@@ -23,7 +28,12 @@ import java.util.stream.Stream;
 
 /** The repositories over plain lists, for testing the services without a database. */
 public final class InMemoryRepositories
-    implements ApplicationRepository, EnvironmentRepository, SettingRepository, SecretRepository {
+    implements ApplicationRepository,
+        EnvironmentRepository,
+        SettingRepository,
+        SecretRepository,
+        ReleaseRepository,
+        DeliveryNotices {
 
   private final List<Application> applications = new ArrayList<>();
   private final List<Environment> environments = new ArrayList<>();
@@ -31,6 +41,9 @@ public final class InMemoryRepositories
   private final List<SettingOverride> overrides = new ArrayList<>();
   private final List<Secret> secrets = new ArrayList<>();
   private final List<SecretVersion> versions = new ArrayList<>();
+  private final List<Release> releases = new ArrayList<>();
+  private final List<DeliveryChange> changes = new ArrayList<>();
+  private final java.util.Map<String, Consumer> consumers = new java.util.TreeMap<>();
 
   private static <T> List<T> page(Stream<T> items, Function<T, String> key, PageRequest page) {
     return items
@@ -228,5 +241,106 @@ public final class InMemoryRepositories
   @Override
   public void store(SecretVersion version) {
     keep(versions, version);
+  }
+
+  // releases and delivery
+
+  /** Every environment announced to delivery so far, in order. */
+  public List<java.util.UUID> announced() {
+    return changes.stream().map(DeliveryChange::environmentId).toList();
+  }
+
+  @Override
+  public void changed(java.util.UUID environmentId) {
+    announceChange(environmentId);
+  }
+
+  @Override
+  public Optional<Release> latest(Environment environment) {
+    return latest(environment.id());
+  }
+
+  @Override
+  public Optional<Release> latest(java.util.UUID environmentId) {
+    return releases.stream()
+        .filter(r -> r.environment().id().equals(environmentId))
+        .max(Comparator.comparingInt(Release::number));
+  }
+
+  @Override
+  public Optional<Release> find(Environment environment, int number) {
+    return releases.stream()
+        .filter(r -> r.environment() == environment && r.number() == number)
+        .findFirst();
+  }
+
+  @Override
+  public List<Release> list(Environment environment, Integer before, int limit) {
+    return releases.stream()
+        .filter(r -> r.environment() == environment && (before == null || r.number() < before))
+        .sorted(Comparator.comparingInt(Release::number).reversed())
+        .limit(limit + 1L)
+        .toList();
+  }
+
+  @Override
+  public void store(Release release) {
+    if (find(release.environment(), release.number()).isPresent()) {
+      throw new dev.setpoint.domain.shared.Conflict("Release " + release.number() + " exists");
+    }
+    releases.add(release);
+  }
+
+  @Override
+  public void announceChange(java.util.UUID environmentId) {
+    changes.add(
+        new DeliveryChange(
+            changes.size() + 1L, environmentId, dev.setpoint.domain.shared.Timestamps.now()));
+  }
+
+  @Override
+  public List<DeliveryChange> changesSince(java.time.Instant since) {
+    return changes.stream().filter(c -> !c.at().isBefore(since)).toList();
+  }
+
+  @Override
+  public int pruneChanges(java.time.Instant before) {
+    int size = changes.size();
+    changes.removeIf(c -> c.at().isBefore(before));
+    return size - changes.size();
+  }
+
+  @Override
+  public void recordConsumers(List<Consumer> seen) {
+    for (Consumer c : seen) {
+      consumers.merge(
+          c.environmentId() + "/" + c.instance(),
+          c,
+          (old, now) -> now.lastSeenAt().isBefore(old.lastSeenAt()) ? old : now);
+    }
+  }
+
+  @Override
+  public List<Consumer> consumers(Environment environment, String after, int limit) {
+    return consumers.values().stream()
+        .filter(c -> c.environmentId().equals(environment.id()))
+        .filter(c -> after == null || c.instance().compareTo(after) > 0)
+        .sorted(Comparator.comparing(Consumer::instance))
+        .limit(limit + 1L)
+        .toList();
+  }
+
+  @Override
+  public List<Consumer> consumersSeenSince(java.util.UUID environmentId, java.time.Instant since) {
+    return consumers.values().stream()
+        .filter(c -> c.environmentId().equals(environmentId) && !c.lastSeenAt().isBefore(since))
+        .toList();
+  }
+
+  @Override
+  public int pruneConsumers(java.time.Instant before) {
+    int size = consumers.size();
+    consumers.values().removeIf(c -> c.lastSeenAt().isBefore(before));
+    return size - consumers.size();
   }
 }

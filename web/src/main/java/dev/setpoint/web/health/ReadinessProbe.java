@@ -1,6 +1,7 @@
 package dev.setpoint.web.health;
 
 import dev.setpoint.domain.platform.StorageStatus;
+import dev.setpoint.domain.release.DeliveryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -8,12 +9,19 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: the schema is migrated and the database answers within the timeout. */
+/**
+ * Readiness: the schema is migrated and the database answers within the timeout. While the database
+ * is unreachable but delivery holds cached releases, the server stays ready, reporting {@code
+ * degraded}: running applications go on receiving their last release, and taking the server out of
+ * rotation would only make a database blip an outage.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessProbe implements HealthCheck {
 
   @Inject StorageStatus storage;
+
+  @Inject DeliveryService delivery;
 
   @Inject
   @ConfigProperty(name = "setpoint.health.db-timeout-seconds", defaultValue = "2")
@@ -23,10 +31,14 @@ public class ReadinessProbe implements HealthCheck {
   public HealthCheckResponse call() {
     boolean schema = storage.schemaReady();
     boolean reachable = schema && storage.reachable(timeoutSeconds);
+    long cached = delivery.cachedReleases();
+    boolean degraded = schema && !reachable && cached > 0;
     return HealthCheckResponse.named("setpoint-database")
-        .status(schema && reachable)
+        .status((schema && reachable) || degraded)
         .withData("schema", storage.describe())
         .withData("reachable", reachable)
+        .withData("degraded", degraded)
+        .withData("cachedReleases", cached)
         .build();
   }
 }

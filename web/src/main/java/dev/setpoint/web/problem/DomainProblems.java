@@ -7,6 +7,8 @@ import dev.setpoint.domain.shared.DomainException;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.StaleVersion;
+import dev.setpoint.domain.shared.Unavailable;
+import dev.setpoint.domain.shared.Unprocessable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +31,25 @@ public class DomainProblems implements ExceptionMapper<DomainException> {
           "Request validation failed",
           invalid.getMessage(),
           invalid.violations().stream().map(v -> new FieldError(v.field(), v.rule())).toList());
+    }
+    if (e instanceof Unprocessable unprocessable) {
+      return problems.respond(
+          422,
+          ProblemTypes.UNPROCESSABLE,
+          "Unprocessable request",
+          unprocessable.getMessage(),
+          unprocessable.violations().stream()
+              .map(v -> new FieldError(v.field(), v.rule()))
+              .toList());
+    }
+    if (e instanceof Unavailable) {
+      Response unavailable =
+          problems.respond(
+              Response.Status.SERVICE_UNAVAILABLE,
+              ProblemTypes.UNAVAILABLE,
+              "Service unavailable",
+              e.getMessage());
+      return Response.fromResponse(unavailable).header("Retry-After", "5").build();
     }
     if (e instanceof NotFound) {
       return problems.respond(

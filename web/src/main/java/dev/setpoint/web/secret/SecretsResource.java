@@ -6,6 +6,7 @@ import dev.setpoint.api.secret.SecretView;
 import dev.setpoint.api.secret.SecretWriteRequest;
 import dev.setpoint.domain.secret.SecretDetail;
 import dev.setpoint.domain.secret.SecretService;
+import dev.setpoint.web.http.Callers;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -51,8 +51,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "500", ref = "ServerError")
 @APIResponse(responseCode = "503", ref = "SecretsUnavailable")
 public class SecretsResource {
-
-  private static final String ANONYMOUS = "anonymous";
 
   @Inject SecretService secrets;
 
@@ -153,7 +151,7 @@ public class SecretsResource {
           @QueryParam("version")
           Integer version) {
     RevealedSecretView body = SecretViews.of(secrets.reveal(app, env, key, version, actor()));
-    return Response.ok(body).cacheControl(noStore()).header("Pragma", "no-cache").build();
+    return Response.ok(body).cacheControl(Callers.noStore()).header("Pragma", "no-cache").build();
   }
 
   @POST
@@ -204,13 +202,6 @@ public class SecretsResource {
   }
 
   private String actor() {
-    return security.getUserPrincipal() == null ? ANONYMOUS : security.getUserPrincipal().getName();
-  }
-
-  private static CacheControl noStore() {
-    CacheControl control = new CacheControl();
-    control.setNoStore(true);
-    control.setNoCache(true);
-    return control;
+    return Callers.actor(security);
   }
 }

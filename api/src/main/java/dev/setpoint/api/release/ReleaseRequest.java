@@ -1,0 +1,11 @@
+package dev.setpoint.api.release;
+
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A publish or rollback request; the body is optional. */
+@Schema(name = "ReleaseRequest", description = "What to note about a new release.")
+public record ReleaseRequest(
+    @Schema(description = "Why this release; shown in the history.", example = "Raise pool size")
+        @Size(max = 500)
+        String message) {}

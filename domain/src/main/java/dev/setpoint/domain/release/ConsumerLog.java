@@ -1,0 +1,118 @@
+package dev.setpoint.domain.release;
+
+import dev.setpoint.domain.shared.Slice;
+import dev.setpoint.domain.shared.Timestamps;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Which running instance was served which release, and when. Sightings are kept in memory and
+ * written in one batch every few seconds, so delivery does no database write per request; a newer
+ * sighting of an instance replaces an older one.
+ */
+@ApplicationScoped
+public class ConsumerLog {
+
+  private static final Logger LOG = Logger.getLogger(ConsumerLog.class.getName());
+
+  private record Key(UUID environmentId, String instance) {}
+
+  @Inject ReleaseService releases;
+
+  @Inject
+  @ConfigProperty(name = "setpoint.consumers.flush-seconds", defaultValue = "5")
+  long flushSeconds;
+
+  @Inject
+  @ConfigProperty(name = "setpoint.consumers.retention-days", defaultValue = "30")
+  long retentionDays;
+
+  @Inject
+  @ConfigProperty(name = "setpoint.consumers.max-pending", defaultValue = "100000")
+  int maxPending;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
+
+  private final Map<Key, Consumer> pending = new ConcurrentHashMap<>();
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
+    scheduler.scheduleWithFixedDelay(
+        this::flushQuietly, flushSeconds, flushSeconds, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
+  }
+
+  /** Notes a sighting; dropped (and logged) when too many are waiting to be written. */
+  void seen(UUID environmentId, String instance, int releaseNumber) {
+    Key key = new Key(environmentId, instance);
+    if (pending.size() >= maxPending && !pending.containsKey(key)) {
+      LOG.warning(() -> "Too many consumer sightings waiting to be stored; dropping one");
+      return;
+    }
+    pending.put(key, new Consumer(environmentId, instance, releaseNumber, Timestamps.now()));
+  }
+
+  /** The consumers of an environment, this server's latest sightings included. */
+  public Slice<Consumer> list(String app, String env, String after, int limit) {
+    flush();
+    return releases.consumers(app, env, after, limit);
+  }
+
+  /** Writes the pending sightings; on failure they are kept for the next attempt. */
+  public synchronized void flush() {
+    List<Consumer> batch = new ArrayList<>();
+    for (Key key : List.copyOf(pending.keySet())) {
+      Consumer seen = pending.remove(key);
+      if (seen != null) {
+        batch.add(seen);
+      }
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      releases.recordConsumers(batch);
+    } catch (RuntimeException e) {
+      batch.forEach(c -> pending.putIfAbsent(new Key(c.environmentId(), c.instance()), c));
+      throw e;
+    }
+  }
+
+  private void flushQuietly() {
+    try {
+      flush();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Storing consumer sightings failed; kept for the next attempt", e);
+    }
+  }
+
+  private void prune() {
+    try {
+      Instant now = Timestamps.now();
+      releases.prune(now.minus(Duration.ofDays(1)), now.minus(Duration.ofDays(retentionDays)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Pruning the delivery change log failed; retrying next hour", e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    flushQuietly();
+  }
+}

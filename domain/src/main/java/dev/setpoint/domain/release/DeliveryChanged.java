@@ -1,0 +1,6 @@
+package dev.setpoint.domain.release;
+
+import java.util.UUID;
+
+/** CDI event: what an environment serves changed in a transaction that has now committed. */
+public record DeliveryChanged(UUID environmentId) {}

@@ -1,0 +1,199 @@
+package dev.setpoint.domain.release;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.setpoint.domain.shared.DomainException;
+import dev.setpoint.domain.shared.Unavailable;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.annotation.Gauge;
+
+/**
+ * Serves the newest release of each environment to running applications from a bounded in-memory
+ * cache: in the steady state a delivery read touches no database. The cache is refreshed when a
+ * release is published on this server (right after the commit) or on another one (through the
+ * change log, see {@link DeliveryPoller}), and watchers are woken then. While the database is
+ * unreachable, cached releases go on being served.
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+  private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
+
+  @Inject ReleaseService releases;
+
+  @Inject ConsumerLog consumers;
+
+  @Inject
+  @ConfigProperty(name = "setpoint.delivery.cache-size", defaultValue = "10000")
+  long cacheSize;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  private final Watchers watchers = new Watchers();
+  private final Map<UUID, String> names = new ConcurrentHashMap<>();
+  private final AtomicLong refreshes = new AtomicLong();
+  private volatile boolean storeReachable = true;
+  private Cache<String, Snapshot> cache;
+
+  @PostConstruct
+  void init() {
+    cache =
+        Caffeine.newBuilder()
+            .maximumSize(cacheSize)
+            .removalListener(
+                (String name,
+                    Snapshot snapshot,
+                    com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+                  if (snapshot != null && cause.wasEvicted()) {
+                    names.remove(snapshot.environmentId(), name);
+                  }
+                })
+            .build();
+  }
+
+  /**
+   * The release an environment serves now, from the cache when it holds it.
+   *
+   * @throws dev.setpoint.domain.shared.NotFound when the application, the environment or any
+   *     release of it does not exist
+   */
+  public Snapshot current(String app, String env) {
+    String name = app + "/" + env;
+    Snapshot cached = cache.getIfPresent(name);
+    if (cached != null) {
+      return cached;
+    }
+    long before = refreshes.get();
+    Snapshot loaded;
+    try {
+      loaded = releases.snapshot(app, env);
+    } catch (DomainException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Loading the release of " + name + " failed", e);
+      throw new Unavailable(
+          "Setpoint cannot load the release of "
+              + name
+              + " (its database may be unreachable) and holds no cached copy; retry shortly",
+          e);
+    }
+    names.put(loaded.environmentId(), name);
+    cache.put(name, loaded);
+    if (refreshes.get() != before) {
+      // a change was applied while this one loaded: let the next read load again
+      cache.invalidate(name);
+    }
+    return loaded;
+  }
+
+  /**
+   * Waits, without a thread, until the environment of {@code current} serves a release whose hash
+   * is not {@code hash}; {@code wake} then receives it (or empty when the environment is gone).
+   */
+  public Watchers.Watch watch(
+      String app, String env, Snapshot current, String hash, Consumer<Optional<Snapshot>> wake) {
+    Watchers.Watch watch = watchers.add(current.environmentId(), hash, wake);
+    Snapshot latest = cache.getIfPresent(app + "/" + env);
+    if (latest != null && !latest.hash().equals(hash)) {
+      watchers.fire(watch, Optional.of(latest));
+    }
+    return watch;
+  }
+
+  /** Stops a watch that timed out or whose client went away. */
+  public void unwatch(Watchers.Watch watch) {
+    watchers.remove(watch);
+  }
+
+  /** Notes that {@code instance} was served {@code snapshot}; kept in memory, stored in batches. */
+  public void served(Snapshot snapshot, String instance) {
+    if (instance != null) {
+      consumers.seen(snapshot.environmentId(), instance, snapshot.number());
+    }
+  }
+
+  /** Reloads what an environment serves and wakes its watchers when that changed. */
+  public void refresh(UUID environmentId) {
+    refreshes.incrementAndGet();
+    Optional<Snapshot> now = releases.snapshot(environmentId);
+    String name = names.get(environmentId);
+    if (name != null) {
+      if (now.isPresent()) {
+        cache.put(name, now.get());
+      } else {
+        cache.invalidate(name);
+        names.remove(environmentId, name);
+      }
+    }
+    watchers.changed(environmentId, now);
+  }
+
+  void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryChanged change) {
+    executor.execute(
+        () -> {
+          try {
+            refresh(change.environmentId());
+          } catch (RuntimeException e) {
+            LOG.log(
+                Level.WARNING,
+                "Refreshing the delivery cache failed; the change poll will retry",
+                e);
+          }
+        });
+  }
+
+  /** Set by the change poll: false while the database cannot be reached. */
+  void storeReachable(boolean reachable) {
+    if (reachable != storeReachable) {
+      storeReachable = reachable;
+      if (reachable) {
+        LOG.info("Database reachable again: delivery follows new releases");
+      } else {
+        LOG.warning(
+            () ->
+                "Database unreachable: delivery serves the "
+                    + cache.estimatedSize()
+                    + " cached release(s) and cannot see new ones");
+      }
+    }
+  }
+
+  /** True when delivery can see new releases; false while it serves from its cache only. */
+  public boolean storeReachable() {
+    return storeReachable;
+  }
+
+  @Gauge(
+      name = "setpoint.delivery.cached.releases",
+      absolute = true,
+      unit = "none",
+      description = "Releases held in this server's delivery cache.")
+  public long cachedReleases() {
+    return cache.estimatedSize();
+  }
+
+  @Gauge(
+      name = "setpoint.delivery.watchers",
+      absolute = true,
+      unit = "none",
+      description = "Delivery requests waiting for a new release on this server.")
+  public long waiting() {
+    return watchers.waiting();
+  }
+}

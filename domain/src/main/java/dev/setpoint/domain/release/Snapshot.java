@@ -1,0 +1,84 @@
+package dev.setpoint.domain.release;
+
+import dev.setpoint.domain.secret.Envelope;
+import dev.setpoint.domain.secret.SecretValue;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * A release ready to be served again and again without the database: its settings, and for each
+ * secret an {@link Envelope.Opener} whose data key is already unwrapped. Secret values are only
+ * decrypted by {@link #secretValues()}, at serve time, and are never kept here.
+ */
+public final class Snapshot {
+
+  /** A pinned secret version, ready to decrypt. */
+  public record SealedSecret(int version, String encoding, Envelope.Opener opener) {}
+
+  private final UUID environmentId;
+  private final int number;
+  private final String hash;
+  private final Instant publishedAt;
+  private final SortedMap<String, ReleaseContent.SettingValue> settings;
+  private final SortedMap<String, SealedSecret> secrets;
+
+  public Snapshot(
+      UUID environmentId,
+      int number,
+      String hash,
+      Instant publishedAt,
+      Map<String, ReleaseContent.SettingValue> settings,
+      Map<String, SealedSecret> secrets) {
+    this.environmentId = environmentId;
+    this.number = number;
+    this.hash = hash;
+    this.publishedAt = publishedAt;
+    this.settings = Collections.unmodifiableSortedMap(new TreeMap<>(settings));
+    this.secrets = Collections.unmodifiableSortedMap(new TreeMap<>(secrets));
+  }
+
+  public UUID environmentId() {
+    return environmentId;
+  }
+
+  public int number() {
+    return number;
+  }
+
+  /** The release's content hash, which is its entity tag. */
+  public String hash() {
+    return hash;
+  }
+
+  public Instant publishedAt() {
+    return publishedAt;
+  }
+
+  public SortedMap<String, ReleaseContent.SettingValue> settings() {
+    return settings;
+  }
+
+  public SortedMap<String, SealedSecret> secrets() {
+    return secrets;
+  }
+
+  /**
+   * Decrypts every secret now, in key order: text as written, binary values as base64. The caller
+   * writes them out and drops them.
+   */
+  public Map<String, String> secretValues() {
+    Map<String, String> values = new LinkedHashMap<>();
+    secrets.forEach(
+        (key, secret) -> {
+          SecretValue value = SecretValue.decrypted(secret.opener().open(), secret.encoding());
+          values.put(key, value.text());
+          value.wipe();
+        });
+    return values;
+  }
+}

@@ -1,0 +1,2 @@
+/** Releases, the delivery change log and consumer sightings, stored with JPA. */
+package dev.setpoint.persistence.release;

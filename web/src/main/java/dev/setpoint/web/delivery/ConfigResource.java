@@ -1,0 +1,222 @@
+package dev.setpoint.web.delivery;
+
+import dev.setpoint.api.delivery.Delivery;
+import dev.setpoint.domain.release.DeliveryService;
+import dev.setpoint.domain.release.Snapshot;
+import dev.setpoint.domain.release.Watchers;
+import dev.setpoint.domain.shared.InvalidValue;
+import dev.setpoint.domain.shared.NotFound;
+import dev.setpoint.web.http.Callers;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.CompletionCallback;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /config/{app}/{env}}: the newest release of an environment for running applications, from
+ * the delivery cache. A watch ({@code ?wait=} with {@code If-None-Match}) is suspended without a
+ * thread and resumed by a publish or by its timeout.
+ */
+@Path("/config/{app}/{env}")
+@RequestScoped
+@Tag(name = "Delivery")
+public class ConfigResource {
+
+  private static final Pattern INSTANCE = Pattern.compile(Delivery.INSTANCE_PATTERN);
+
+  @Inject DeliveryService delivery;
+
+  @GET
+  @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+  @Operation(
+      operationId = "deliverConfig",
+      summary = "Deliver the current release",
+      description =
+          "The newest release of the environment as one flat set of keys, secrets decrypted for"
+              + " this response only (Cache-Control: no-store). The ETag is the release's content"
+              + " hash. With If-None-Match and wait=SECONDS (at most 60) the request is held"
+              + " until a release with another hash is published, else answered 304 at the"
+              + " timeout.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The release in the format asked for.",
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The release hash.",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "X-Setpoint-Release",
+            description = "The release number.",
+            schema = @Schema(type = SchemaType.INTEGER))
+      },
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, description = "key → value")),
+        @Content(
+            mediaType = MediaType.TEXT_PLAIN,
+            schema = @Schema(type = SchemaType.STRING, description = ".properties or dotenv text"))
+      })
+  @APIResponse(
+      responseCode = "304",
+      description = "If-None-Match matches the current release (at once, or at the wait timeout).")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "500", ref = "ServerError")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
+  public void deliver(
+      @PathParam("app") String app,
+      @PathParam("env") String env,
+      @Parameter(
+              description = "json (default, a flat object), properties, or dotenv.",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"json", "properties", "dotenv"}))
+          @QueryParam("format")
+          String format,
+      @Parameter(
+              description =
+                  "Seconds (0 to 60) to hold the request, with If-None-Match, until a newer"
+                      + " release.")
+          @QueryParam("wait")
+          String wait,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @Parameter(description = "The running instance's id, shown in the consumers list.")
+          @HeaderParam(Delivery.INSTANCE_HEADER)
+          String instance,
+      @Suspended AsyncResponse async) {
+    Format chosen = Format.named(format);
+    int seconds = waitSeconds(wait);
+    checkInstance(instance);
+    Snapshot current = delivery.current(app, env);
+    String known = tagValue(ifNoneMatch);
+    if (!current.hash().equals(known) || seconds == 0) {
+      async.resume(answer(current, known, chosen, instance));
+      return;
+    }
+    // timeout and clean-up first: the watch may fire as soon as it is registered
+    AtomicReference<Watchers.Watch> watch = new AtomicReference<>();
+    async.setTimeoutHandler(
+        timedOut -> {
+          Watchers.Watch waiting = watch.get();
+          if (waiting != null) {
+            delivery.unwatch(waiting);
+          }
+          timedOut.resume(answer(current, known, chosen, instance));
+        });
+    async.setTimeout(seconds, TimeUnit.SECONDS);
+    async.register(
+        (CompletionCallback)
+            failure -> {
+              Watchers.Watch waiting = watch.get();
+              if (waiting != null) {
+                delivery.unwatch(waiting);
+              }
+            });
+    watch.set(
+        delivery.watch(
+            app, env, current, known, now -> wake(async, now, known, chosen, instance, app, env)));
+    if (async.isDone()) {
+      delivery.unwatch(watch.get());
+    }
+  }
+
+  /** Resumes a watch with the release now served, or 404 when the environment serves none. */
+  private void wake(
+      AsyncResponse async,
+      Optional<Snapshot> now,
+      String known,
+      Format format,
+      String instance,
+      String app,
+      String env) {
+    try {
+      if (now.isPresent()) {
+        async.resume(answer(now.get(), known, format, instance));
+      } else {
+        async.resume(gone(app, env));
+      }
+    } catch (RuntimeException e) {
+      async.resume(e);
+    }
+  }
+
+  private Response answer(Snapshot snapshot, String known, Format format, String instance) {
+    delivery.served(snapshot, instance);
+    EntityTag tag = new EntityTag(snapshot.hash());
+    if (snapshot.hash().equals(known)) {
+      return Response.notModified(tag).cacheControl(Callers.noStore()).build();
+    }
+    String body = format.render(snapshot.settings(), snapshot.secretValues());
+    return Response.ok(body, format.mediaType())
+        .tag(tag)
+        .header("X-Setpoint-Release", snapshot.number())
+        .cacheControl(Callers.noStore())
+        .build();
+  }
+
+  private static NotFound gone(String app, String env) {
+    return new NotFound("Environment '" + env + "' of '" + app + "' no longer serves a release");
+  }
+
+  private static int waitSeconds(String wait) {
+    if (wait == null || wait.isEmpty()) {
+      return 0;
+    }
+    try {
+      int seconds = Integer.parseInt(wait);
+      if (seconds >= 0 && seconds <= Delivery.MAX_WAIT_SECONDS) {
+        return seconds;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidValue(
+        "wait", "must be a whole number of seconds from 0 to " + Delivery.MAX_WAIT_SECONDS);
+  }
+
+  private static void checkInstance(String instance) {
+    if (instance != null && !INSTANCE.matcher(instance).matches()) {
+      throw new InvalidValue(
+          Delivery.INSTANCE_HEADER, "must be 1 to 128 of letters, digits and _.:@-");
+    }
+  }
+
+  /** The single strong tag in If-None-Match, unquoted; null when absent or not one strong tag. */
+  private static String tagValue(String header) {
+    if (header == null) {
+      return null;
+    }
+    String tag = header.trim();
+    if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+      return tag.substring(1, tag.length() - 1);
+    }
+    return null;
+  }
+}
