@@ -72,6 +72,8 @@ class OperationsIT {
             "setpoint_settings_writes_total",
             "setpoint_validation_failures_total",
             "setpoint_applications_created_total",
+            "setpoint_delivery_watchers",
+            "setpoint_delivery_cached_releases",
             "REST_request_seconds",
             "connectionpool_",
             "jvm_uptime_seconds")) {
@@ -101,6 +103,13 @@ class OperationsIT {
             "/api/v1/applications/{app}/environments/{env}/secrets/{key}/rotate",
             "/api/v1/applications/{app}/environments/{env}/secrets/{key}/recover",
             "/api/v1/applications/{app}/environments/{env}/secrets/{key}/destroy",
+            "/api/v1/applications/{app}/environments/{env}/releases",
+            "/api/v1/applications/{app}/environments/{env}/releases/{number}",
+            "/api/v1/applications/{app}/environments/{env}/releases/{number}/diff",
+            "/api/v1/applications/{app}/environments/{env}/releases/{number}/rollback",
+            "/api/v1/applications/{app}/environments/{env}/consumers",
+            "/api/v1/config/{app}/{env}",
+            "/api/v1/system/ping",
             "/api/v1/system/keys",
             "/api/v1/system/keys/rewrap")) {
       assertTrue(paths.containsKey(path), () -> "OpenAPI lacks " + path);
@@ -123,7 +132,11 @@ class OperationsIT {
             "SecretVersion",
             "SecretWriteRequest",
             "RevealedSecret",
-            "MasterKeys")) {
+            "MasterKeys",
+            "Release",
+            "ReleaseRequest",
+            "ReleaseDiff",
+            "Consumer")) {
       assertTrue(schemas.containsKey(schema), () -> "OpenAPI lacks schema " + schema);
     }
     JsonObject post = paths.getJsonObject("/api/v1/applications").getJsonObject("post");

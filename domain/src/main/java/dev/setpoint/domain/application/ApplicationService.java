@@ -5,7 +5,6 @@ import dev.setpoint.domain.shared.DeliveryNotices;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
-import dev.setpoint.domain.shared.Pages;
 import dev.setpoint.domain.shared.Precondition;
 import dev.setpoint.domain.shared.Slice;
 import dev.setpoint.domain.shared.Slug;
@@ -99,10 +98,7 @@ public class ApplicationService {
   public void delete(String slug, Precondition precondition) {
     Application application = get(slug);
     precondition.checkAgainst(application.version(), "Application '" + slug + "'");
-    Pages.all(
-            page ->
-                Slice.of(environments.list(application, page), page.limit(), e -> e.slug().value()))
-        .forEach(environment -> notices.changed(environment.id()));
+    environments.idsOf(application).forEach(notices::changed);
     applications.remove(application);
     LOG.info(() -> "Removed application " + slug);
   }

@@ -4,6 +4,7 @@ import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Slug;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Where the environments of applications are kept. */
 public interface EnvironmentRepository {
@@ -16,6 +17,9 @@ public interface EnvironmentRepository {
   /**
    * Stores a new or changed environment and writes it through at once (see ApplicationRepository).
    */
+  /** The ids of every environment of an application, without loading them. */
+  List<UUID> idsOf(Application application);
+
   void store(Environment environment);
 
   /** Removes the environment together with the setting values given in it. */

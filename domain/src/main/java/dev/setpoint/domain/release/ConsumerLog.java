@@ -52,10 +52,14 @@ public class ConsumerLog {
 
   private final Map<Key, Consumer> pending = new ConcurrentHashMap<>();
 
+  private final java.util.List<java.util.concurrent.Future<?>> tasks =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
-    scheduler.scheduleWithFixedDelay(
-        this::flushQuietly, flushSeconds, flushSeconds, TimeUnit.SECONDS);
-    scheduler.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
+    tasks.add(
+        scheduler.scheduleWithFixedDelay(
+            this::flushQuietly, flushSeconds, flushSeconds, TimeUnit.SECONDS));
+    tasks.add(scheduler.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES));
   }
 
   /** Notes a sighting; dropped (and logged) when too many are waiting to be written. */
@@ -113,6 +117,7 @@ public class ConsumerLog {
 
   @PreDestroy
   void stop() {
+    tasks.forEach(task -> task.cancel(false));
     flushQuietly();
   }
 }

@@ -1,6 +1,7 @@
 package dev.setpoint.domain.release;
 
 import dev.setpoint.domain.shared.Timestamps;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,9 +46,14 @@ public class DeliveryPoller {
   private final Map<Long, Instant> handled = new ConcurrentHashMap<>();
   private Instant lastPoll;
 
+  private final java.util.List<java.util.concurrent.Future<?>> tasks =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
     lastPoll = Timestamps.now();
-    scheduler.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    tasks.add(
+        scheduler.scheduleWithFixedDelay(
+            this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS));
   }
 
   void poll() {
@@ -66,5 +72,11 @@ public class DeliveryPoller {
       delivery.storeReachable(false);
       LOG.log(Level.FINE, "Polling the delivery change log failed", e);
     }
+  }
+
+  /** Stops polling when the application stops, before its module goes away. */
+  @PreDestroy
+  void stop() {
+    tasks.forEach(task -> task.cancel(false));
   }
 }

@@ -144,7 +144,17 @@ public class DeliveryService {
     watchers.changed(environmentId, now);
   }
 
+  /**
+   * Right after a change commits on this server: the environment's cached release is dropped at
+   * once, so the next read (the publisher's own, say) loads the new one, and the reload that wakes
+   * watchers runs on another thread, outside the finished transaction.
+   */
   void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryChanged change) {
+    refreshes.incrementAndGet();
+    String name = names.get(change.environmentId());
+    if (name != null) {
+      cache.invalidate(name);
+    }
     executor.execute(
         () -> {
           try {

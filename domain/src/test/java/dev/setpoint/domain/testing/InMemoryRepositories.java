@@ -98,6 +98,14 @@ public final class InMemoryRepositories
   }
 
   @Override
+  public List<java.util.UUID> idsOf(Application application) {
+    return environments.stream()
+        .filter(e -> e.application() == application)
+        .map(Environment::id)
+        .toList();
+  }
+
+  @Override
   public void store(Environment environment) {
     keep(environments, environment);
   }

@@ -36,7 +36,13 @@ public final class Problems {
 
   /** Asserts a 400 validation problem naming exactly these fields. */
   public static JsonObject assertFieldErrors(Reply reply, String... fields) {
-    JsonObject problem = assertProblem(reply, 400, "validation");
+    return assertFieldErrors(reply, 400, "validation", fields);
+  }
+
+  /** Asserts a problem of this status and type whose errors name exactly these fields. */
+  public static JsonObject assertFieldErrors(
+      Reply reply, int status, String typeSuffix, String... fields) {
+    JsonObject problem = assertProblem(reply, status, typeSuffix);
     List<String> named =
         problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
             .map(e -> e.getString("field"))

@@ -1,5 +1,7 @@
 package dev.setpoint.it.support;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -143,5 +145,35 @@ public final class SetpointClient {
 
   public Reply resolved(String app, String env) {
     return get(env(app, env) + "/settings");
+  }
+
+  // --- releases and delivery -------------------------------------------------------------------
+
+  public static String releases(String app, String env) {
+    return env(app, env) + "/releases";
+  }
+
+  public static String config(String app, String env) {
+    return "/api/v1/config/" + app + "/" + env;
+  }
+
+  /** Publishes a release; fails the test unless it is created. */
+  public JsonObject publish(String app, String env) {
+    Reply reply = post(releases(app, env), "{}");
+    if (reply.status() != 201) {
+      throw new AssertionError("could not publish " + app + "/" + env + ": " + reply);
+    }
+    return reply.json();
+  }
+
+  /** Writes a secret value; fails the test unless it is stored. */
+  public void writeSecret(String app, String env, String key, String value) {
+    Reply reply =
+        put(
+            env(app, env) + "/secrets/" + key,
+            Json.createObjectBuilder().add("value", value).build().toString());
+    if (reply.status() != 200 && reply.status() != 201) {
+      throw new AssertionError("could not write secret " + key + ": " + reply);
+    }
   }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Environments in the {@code environments} table. */
 @ApplicationScoped
@@ -49,6 +50,13 @@ public class JpaEnvironmentRepository implements EnvironmentRepository {
   @Override
   public void store(Environment environment) {
     StoreWrites.store(em, environment, "Environment '" + environment.slug() + "'");
+  }
+
+  @Override
+  public List<UUID> idsOf(Application application) {
+    return em.createQuery("select e.id from Environment e where e.application = :app", UUID.class)
+        .setParameter("app", application)
+        .getResultList();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.setpoint.web.delivery;
 
 import dev.setpoint.api.delivery.Delivery;
+import dev.setpoint.api.delivery.PropertiesText;
 import dev.setpoint.domain.release.ReleaseContent;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.InvalidValue;
@@ -51,13 +52,7 @@ enum Format {
         SortedMap<String, ReleaseContent.SettingValue> settings, Map<String, String> secrets) {
       StringBuilder out = new StringBuilder(64 * (settings.size() + secrets.size()));
       merged(settings, secrets)
-          .forEach(
-              (key, value) -> {
-                escapeProperty(out, key, true);
-                out.append('=');
-                escapeProperty(out, text(value), false);
-                out.append('\n');
-              });
+          .forEach((key, value) -> PropertiesText.appendLine(out, key, text(value)));
       return out.toString();
     }
   },
@@ -141,29 +136,6 @@ enum Format {
 
   private static String text(Object value) {
     return value instanceof ReleaseContent.SettingValue setting ? setting.value() : (String) value;
-  }
-
-  /** Escapes like {@code Properties.store}: separators, comments, controls and non-ASCII. */
-  static void escapeProperty(StringBuilder out, String text, boolean key) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\f' -> out.append("\\f");
-        case '=', ':', '#', '!' -> out.append('\\').append(c);
-        case ' ' -> out.append(key || i == 0 ? "\\ " : " ");
-        default -> {
-          if (c < 0x20 || c > 0x7e) {
-            out.append(String.format("\\u%04X", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
   }
 
   static void escapeDotenv(StringBuilder out, String text) {

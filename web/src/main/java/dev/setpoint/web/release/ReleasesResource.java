@@ -1,11 +1,9 @@
 package dev.setpoint.web.release;
 
 import dev.setpoint.api.paging.Page;
-import dev.setpoint.api.release.ConsumerView;
 import dev.setpoint.api.release.ReleaseDiffView;
 import dev.setpoint.api.release.ReleaseRequest;
 import dev.setpoint.api.release.ReleaseView;
-import dev.setpoint.domain.release.ConsumerLog;
 import dev.setpoint.domain.release.Release;
 import dev.setpoint.domain.release.ReleaseContent;
 import dev.setpoint.domain.release.ReleaseService;
@@ -44,11 +42,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /applications/{app}/environments/{env}/releases} and {@code …/consumers}: publish an
- * environment, read its history, compare and roll back releases, and see which running instances
- * picked up which release.
+ * {@code /applications/{app}/environments/{env}/releases}: publish an environment, read its
+ * history, compare and roll back releases.
  */
-@Path("/applications/{app}/environments/{env}")
+@Path("/applications/{app}/environments/{env}/releases")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -59,8 +56,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReleasesResource {
 
   @Inject ReleaseService releases;
-
-  @Inject ConsumerLog consumers;
 
   @Context UriInfo uri;
 
@@ -75,7 +70,6 @@ public class ReleasesResource {
   String env;
 
   @POST
-  @Path("releases")
   @Operation(
       operationId = "publishRelease",
       summary = "Publish a release",
@@ -103,7 +97,6 @@ public class ReleasesResource {
 
   /** The same publish for a request without a body (and so without a Content-Type). */
   @POST
-  @Path("releases")
   @Consumes(MediaType.WILDCARD)
   @Operation(hidden = true)
   public Response publishWithoutBody() {
@@ -111,7 +104,6 @@ public class ReleasesResource {
   }
 
   @GET
-  @Path("releases")
   @Operation(operationId = "listReleases", summary = "List releases, newest first")
   @APIResponse(responseCode = "200", description = "One page of releases, without content.")
   public Page<ReleaseView> list(@BeanParam PageParams page) {
@@ -121,7 +113,7 @@ public class ReleasesResource {
   }
 
   @GET
-  @Path("releases/{number}")
+  @Path("{number}")
   @Operation(
       operationId = "getRelease",
       summary = "Read a release",
@@ -142,7 +134,7 @@ public class ReleasesResource {
   }
 
   @GET
-  @Path("releases/{number}/diff")
+  @Path("{number}/diff")
   @Operation(
       operationId = "diffReleases",
       summary = "Compare two releases",
@@ -164,7 +156,7 @@ public class ReleasesResource {
   }
 
   @POST
-  @Path("releases/{number}/rollback")
+  @Path("{number}/rollback")
   @Operation(
       operationId = "rollbackRelease",
       summary = "Roll back to a release",
@@ -188,28 +180,11 @@ public class ReleasesResource {
 
   /** The same rollback for a request without a body. */
   @POST
-  @Path("releases/{number}/rollback")
+  @Path("{number}/rollback")
   @Consumes(MediaType.WILDCARD)
   @Operation(hidden = true)
   public Response rollbackWithoutBody(@PathParam("number") int number) {
     return rollback(number, null);
-  }
-
-  @GET
-  @Path("consumers")
-  @Operation(
-      operationId = "listConsumers",
-      summary = "List the running instances seen",
-      description =
-          "Every instance that sent X-Setpoint-Instance to delivery, the release it was last"
-              + " served and when, ordered by instance id. Sightings are stored in batches, so"
-              + " other servers' newest ones may be a few seconds late.")
-  @APIResponse(responseCode = "200", description = "One page of consumers.")
-  public Page<ConsumerView> consumers(@BeanParam PageParams page) {
-    PageRequest asked = page.toRequest();
-    var seen = consumers.list(app, env, asked.after(), asked.limit());
-    Integer latest = releases.latest(app, env).map(Release::number).orElse(null);
-    return Cursors.toPage(seen, c -> ReleaseViews.of(c, latest));
   }
 
   private Response created(Release release) {

@@ -1,0 +1,114 @@
+package dev.setpoint.domain.release;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.setpoint.domain.application.ApplicationService;
+import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.setting.SettingService;
+import dev.setpoint.domain.shared.InvalidValue;
+import dev.setpoint.domain.shared.NotFound;
+import dev.setpoint.domain.shared.Precondition;
+import dev.setpoint.domain.shared.Unprocessable;
+import dev.setpoint.domain.testing.InMemoryRepositories;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ReleaseServiceTest {
+
+  private InMemoryRepositories store;
+  private SettingService settings;
+  private EnvironmentService environments;
+  private ReleaseService releases;
+
+  @BeforeEach
+  void setUp() {
+    store = new InMemoryRepositories();
+    ApplicationService applications = new ApplicationService(store, store, store);
+    environments = new EnvironmentService(applications, store, store);
+    settings = new SettingService(applications, environments, store);
+    releases = new ReleaseService(environments, settings, store, store, null, store);
+    applications.create("shop", "Shop", null, null);
+  }
+
+  private void define(String key, String type, String defaultJson, boolean required) {
+    settings.define("shop", key, type, defaultJson, null, required, Precondition.none());
+  }
+
+  @Test
+  void publishingNumbersReleasesPerEnvironmentAndAnnouncesTheChange() {
+    define("pool.max", "integer", "10", false);
+    Release first = releases.publish("shop", "dev", "first", "alice");
+    Release second = releases.publish("shop", "dev", null, "bob");
+    Release other = releases.publish("shop", "staging", null, "carol");
+
+    assertEquals(1, first.number());
+    assertEquals(2, second.number());
+    assertEquals(1, other.number(), "numbers count per environment");
+    assertEquals("first", first.message());
+    assertEquals("bob", second.createdBy());
+    assertEquals(first.hash(), second.hash(), "same content, same hash");
+    assertEquals("10", first.content().settings().get("pool.max").value());
+    var dev = environments.get("shop", "dev").id();
+    assertEquals(List.of(dev, dev, environments.get("shop", "staging").id()), store.announced());
+  }
+
+  @Test
+  void requiredSettingsWithoutValueRefuseThePublishAndNameEveryKey() {
+    define("b.required", "string", null, true);
+    define("a.required", "url", null, true);
+    define("optional", "string", null, false);
+
+    Unprocessable refused =
+        assertThrows(Unprocessable.class, () -> releases.publish("shop", "dev", null, "alice"));
+    assertEquals(
+        List.of("a.required", "b.required"),
+        refused.violations().stream().map(InvalidValue.Violation::field).toList());
+    assertEquals(0, releases.list("shop", "dev", null, 10).items().size());
+    assertEquals(List.of(), store.announced(), "nothing announced");
+
+    settings.override("shop", "dev", "a.required", "\"https://a.example\"", Precondition.none());
+    settings.override("shop", "dev", "b.required", "\"b\"", Precondition.none());
+    Release release = releases.publish("shop", "dev", null, "alice");
+    assertEquals(2, release.content().settings().size(), "unset optional settings are left out");
+  }
+
+  @Test
+  void rollbackRepeatsAnOlderContentAsTheNextRelease() {
+    define("color", "string", "\"blue\"", false);
+    Release blue = releases.publish("shop", "dev", null, "alice");
+    settings.override("shop", "dev", "color", "\"red\"", Precondition.none());
+    releases.publish("shop", "dev", null, "alice");
+
+    Release back = releases.rollback("shop", "dev", 1, null, "bob");
+    assertEquals(3, back.number());
+    assertEquals(1, back.rolledBackFrom());
+    assertEquals(blue.hash(), back.hash());
+    assertEquals("Rollback to release 1", back.message());
+    assertNull(blue.rolledBackFrom());
+
+    ReleaseContent.Diff diff = releases.diff("shop", "dev", 3, 2);
+    assertEquals(List.of("color"), diff.changed());
+    assertThrows(NotFound.class, () -> releases.rollback("shop", "dev", 9, null, "bob"));
+  }
+
+  @Test
+  void listsNewestFirstInPagesAndRefusesOverlongMessages() {
+    for (int i = 0; i < 5; i++) {
+      releases.publish("shop", "dev", null, "alice");
+    }
+    var page = releases.list("shop", "dev", null, 2);
+    assertEquals(List.of(5, 4), page.items().stream().map(Release::number).toList());
+    assertEquals("4", page.nextAfter());
+    var rest = releases.list("shop", "dev", 4, 10);
+    assertEquals(List.of(3, 2, 1), rest.items().stream().map(Release::number).toList());
+    assertNull(rest.nextAfter());
+
+    InvalidValue tooLong =
+        assertThrows(
+            InvalidValue.class, () -> releases.publish("shop", "dev", "m".repeat(501), "alice"));
+    assertEquals("message", tooLong.violations().get(0).field());
+  }
+}

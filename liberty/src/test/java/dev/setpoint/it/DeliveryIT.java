@@ -1,0 +1,335 @@
+package dev.setpoint.it;
+
+import static dev.setpoint.it.support.Problems.assertFieldErrors;
+import static dev.setpoint.it.support.Problems.assertProblem;
+import static dev.setpoint.it.support.SetpointClient.config;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.it.support.Reply;
+import dev.setpoint.it.support.SetpointClient;
+import dev.setpoint.it.support.StoredData;
+import dev.setpoint.it.support.TestServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DeliveryIT {
+
+  /** Values that break naive escaping in one format or another. */
+  private static final Map<String, String> TRICKY = new LinkedHashMap<>();
+
+  static {
+    TRICKY.put("plain", "hello");
+    TRICKY.put("separators", "a=b:c = d : e");
+    TRICKY.put("quotes", "say \"hi\" and 'bye'");
+    TRICKY.put("lines", "first\nsecond\r\nthird\tend");
+    TRICKY.put("unicode", "Grüße, 東京, emoji \uD83D\uDE80");
+    TRICKY.put("backslash", "C:\\temp\\new \\n not a newline");
+    TRICKY.put("shell", "$HOME ${PATH} `id` #hash !bang");
+    TRICKY.put("spaces", "  leading and trailing  ");
+    TRICKY.put("key.with-dots_and-dashes", "x");
+  }
+
+  private final SetpointClient client = SetpointClient.forServerUnderTest();
+
+  @BeforeAll
+  static void serverIsReady() throws InterruptedException {
+    TestServer.awaitReady(Duration.ofSeconds(120));
+  }
+
+  private String appWithTrickyRelease() {
+    String app = client.newApplication("fmt");
+    TRICKY.forEach(
+        (key, value) -> client.define(app, key, "string", Json.createValue(value).toString()));
+    return app;
+  }
+
+  @Test
+  void jsonIsAFlatObjectWithTypedSettingsAndSecretValues() {
+    String app = client.newApplication("json");
+    client.define(app, "pool.max", "integer", "12");
+    client.define(app, "debug", "boolean", "false");
+    client.define(app, "limits", "json", "{\"rps\":5}");
+    client.define(app, "name", "string", "\"shop\"");
+    String secret = "canary-" + UUID.randomUUID();
+    client.writeSecret(app, "dev", "db.password", secret);
+    client.publish(app, "dev");
+
+    Reply delivered = client.get(config(app, "dev"));
+    assertEquals(200, delivered.status(), delivered::toString);
+    assertTrue(delivered.contentType().startsWith("application/json"), delivered.contentType());
+    JsonObject body = delivered.json();
+    assertEquals(12, body.getInt("pool.max"));
+    assertFalse(body.getBoolean("debug"));
+    assertEquals(5, body.getJsonObject("limits").getInt("rps"));
+    assertEquals("shop", body.getString("name"));
+    assertEquals(secret, body.getString("db.password"), "secrets are decrypted when served");
+    assertTrue(delivered.header("Cache-Control").contains("no-store"));
+    assertEquals("1", delivered.header("X-Setpoint-Release"));
+  }
+
+  @Test
+  void everyFormatEscapesKeysAndValuesSoTheyReadBackExactly() throws IOException {
+    String app = appWithTrickyRelease();
+    client.publish(app, "dev");
+
+    JsonObject json = client.get(config(app, "dev") + "?format=json").json();
+    TRICKY.forEach((key, value) -> assertEquals(value, json.getString(key), key));
+
+    Reply properties = client.get(config(app, "dev") + "?format=properties");
+    assertEquals(200, properties.status(), properties::toString);
+    assertTrue(properties.contentType().startsWith("text/plain"), properties.contentType());
+    assertTrue(properties.body().chars().allMatch(c -> c < 0x80), "properties are pure ASCII");
+    Properties byReader = new Properties();
+    byReader.load(new StringReader(properties.body()));
+    Properties byStream = new Properties();
+    byStream.load(
+        new ByteArrayInputStream(properties.body().getBytes(StandardCharsets.ISO_8859_1)));
+    TRICKY.forEach(
+        (key, value) -> {
+          assertEquals(value, byReader.getProperty(key), key);
+          assertEquals(value, byStream.getProperty(key), key);
+        });
+
+    Reply dotenv = client.get(config(app, "dev") + "?format=dotenv");
+    assertEquals(200, dotenv.status(), dotenv::toString);
+    Map<String, String> parsed = parseDotenv(dotenv.body());
+    TRICKY.forEach(
+        (key, value) ->
+            assertEquals(
+                value, parsed.get(key.toUpperCase().replaceAll("[^A-Za-z0-9_]", "_")), key));
+    assertTrue(
+        dotenv.body().contains("SHELL=\"\\$HOME \\${PATH} `id` #hash !bang\"\n"), dotenv.body());
+    assertTrue(dotenv.body().contains("LINES=\"first\\nsecond\\r\\nthird\\tend\"\n"));
+  }
+
+  @Test
+  void dotenvRefusesKeysThatBecomeTheSameVariable() {
+    String app = client.newApplication("clash");
+    client.define(app, "db.url", "string", "\"a\"");
+    client.define(app, "db_url", "string", "\"b\"");
+    client.publish(app, "dev");
+    assertProblem(client.get(config(app, "dev") + "?format=dotenv"), 409, "conflict");
+    assertEquals(200, client.get(config(app, "dev") + "?format=properties").status());
+  }
+
+  @Test
+  void theEntityTagIsTheReleaseHashAndAMatchAnswers304WithoutBody() {
+    String app = client.newApplication("etag");
+    client.define(app, "x", "string", "\"1\"");
+    String hash = client.publish(app, "dev").getString("hash");
+
+    Reply first = client.get(config(app, "dev"));
+    assertEquals("\"" + hash + "\"", first.etag());
+    Reply again = client.get(config(app, "dev"), "If-None-Match", first.etag());
+    assertEquals(304, again.status(), again::toString);
+    assertEquals("", again.body());
+    assertEquals(first.etag(), again.etag());
+
+    Reply stale = client.get(config(app, "dev"), "If-None-Match", "\"not-the-hash\"");
+    assertEquals(200, stale.status());
+    Reply properties =
+        client.get(config(app, "dev") + "?format=properties", "If-None-Match", first.etag());
+    assertEquals(304, properties.status(), "the tag names the release, whatever the format");
+  }
+
+  @Test
+  void aWatcherIsWokenByAPublishWithinASecond() throws Exception {
+    String app = client.newApplication("watch");
+    client.define(app, "mode", "string", "\"a\"");
+    String tag = "\"" + client.publish(app, "dev").getString("hash") + "\"";
+
+    CompletableFuture<Reply> watching =
+        CompletableFuture.supplyAsync(
+            () -> client.get(config(app, "dev") + "?wait=30", "If-None-Match", tag));
+    Thread.sleep(500);
+    assertFalse(watching.isDone(), "the watch is held while nothing changes");
+
+    client.override(app, "dev", "mode", "\"b\"");
+    long published = System.nanoTime();
+    client.publish(app, "dev");
+    Reply woken = watching.get();
+    long millis = (System.nanoTime() - published) / 1_000_000;
+
+    assertEquals(200, woken.status(), woken::toString);
+    assertEquals("b", woken.json().getString("mode"));
+    assertEquals("2", woken.header("X-Setpoint-Release"));
+    assertTrue(millis < 1000, "woken " + millis + " ms after the publish");
+  }
+
+  @Test
+  void aWatcherTimesOutWith304() {
+    String app = client.newApplication("idle");
+    client.define(app, "mode", "string", "\"a\"");
+    String tag = "\"" + client.publish(app, "dev").getString("hash") + "\"";
+    long start = System.nanoTime();
+    Reply reply = client.get(config(app, "dev") + "?wait=1", "If-None-Match", tag);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(304, reply.status(), reply::toString);
+    assertEquals(tag, reply.etag());
+    assertTrue(millis >= 900 && millis < 5000, "answered after " + millis + " ms");
+  }
+
+  @Test
+  void aReleaseWrittenByAnotherServerReachesCachesAndWatchersThroughTheChangeLog()
+      throws Exception {
+    String app = client.newApplication("peer");
+    client.define(app, "mode", "string", "\"one\"");
+    String firstHash = client.publish(app, "dev").getString("hash");
+    client.override(app, "dev", "mode", "\"two\"");
+    String secondTag = "\"" + client.publish(app, "dev").getString("hash") + "\"";
+    assertEquals("two", client.get(config(app, "dev")).json().getString("mode"), "cached");
+
+    CompletableFuture<Reply> watching =
+        CompletableFuture.supplyAsync(
+            () -> client.get(config(app, "dev") + "?wait=30", "If-None-Match", secondTag));
+    Thread.sleep(300);
+    long written = System.nanoTime();
+    publishAsAnotherServerWould(app, 3, 1);
+    Reply woken = watching.get();
+    long millis = (System.nanoTime() - written) / 1_000_000;
+
+    assertEquals(200, woken.status(), woken::toString);
+    assertEquals("\"" + firstHash + "\"", woken.etag());
+    assertEquals("one", woken.json().getString("mode"));
+    assertTrue(millis < 1500, "seen " + millis + " ms after the other server's commit");
+    assertEquals("one", client.get(config(app, "dev")).json().getString("mode"));
+  }
+
+  @Test
+  void consumersShowWhichInstanceWasServedWhichRelease() {
+    String app = client.newApplication("seen");
+    client.define(app, "v", "integer", "1");
+    client.publish(app, "dev");
+    client.get(config(app, "dev"), "X-Setpoint-Instance", "web-1");
+    client.get(config(app, "dev"), "X-Setpoint-Instance", "worker-1");
+    client.override(app, "dev", "v", "2");
+    client.publish(app, "dev");
+    client.get(config(app, "dev"), "X-Setpoint-Instance", "web-1");
+
+    Reply consumers = client.get(SetpointClient.env(app, "dev") + "/consumers");
+    assertEquals(200, consumers.status(), consumers::toString);
+    assertEquals(2, consumers.items().size(), consumers::toString);
+    JsonObject web = consumers.items().getJsonObject(0);
+    assertEquals("web-1", web.getString("instance"));
+    assertEquals(2, web.getInt("releaseNumber"));
+    assertTrue(web.getBoolean("current"));
+    assertTrue(Instant.parse(web.getString("lastSeenAt")).isAfter(Instant.now().minusSeconds(60)));
+    JsonObject worker = consumers.items().getJsonObject(1);
+    assertEquals("worker-1", worker.getString("instance"));
+    assertEquals(1, worker.getInt("releaseNumber"));
+    assertFalse(worker.getBoolean("current"));
+    assertTrue(
+        client.get(SetpointClient.env(app, "staging") + "/consumers").items().isEmpty(),
+        "other environments saw nobody");
+  }
+
+  @Test
+  void badDeliveryRequestsAreProblemsNamingTheField() {
+    String app = client.newApplication("bad");
+    client.define(app, "v", "integer", "1");
+    assertProblem(client.get(config(app, "dev")), 404, "not-found");
+    client.publish(app, "dev");
+    assertFieldErrors(client.get(config(app, "dev") + "?format=yaml"), "format");
+    assertFieldErrors(client.get(config(app, "dev") + "?wait=61"), "wait");
+    assertFieldErrors(client.get(config(app, "dev") + "?wait=soon"), "wait");
+    assertFieldErrors(
+        client.get(config(app, "dev"), "X-Setpoint-Instance", "bad id with spaces"),
+        "X-Setpoint-Instance");
+    assertProblem(client.get(config("no-such-app", "dev")), 404, "not-found");
+    assertProblem(client.get(config(app, "nowhere")), 404, "not-found");
+  }
+
+  /**
+   * Writes release {@code number} of {@code app}/dev with the content of release {@code from}
+   * straight into the database, plus its change-log entry, as a Setpoint server sharing the
+   * database would: this server only learns of it through its poll.
+   */
+  private static void publishAsAnotherServerWould(String app, int number, int from)
+      throws SQLException, IOException {
+    Timestamp now = Timestamp.from(Instant.now());
+    try (Connection db = StoredData.connect()) {
+      db.setAutoCommit(false);
+      String environment;
+      try (PreparedStatement find =
+          db.prepareStatement(
+              "select e.id from environments e join applications a on e.application_id = a.id"
+                  + " where a.slug = ? and e.slug = 'dev'")) {
+        find.setString(1, app);
+        var rows = find.executeQuery();
+        rows.next();
+        environment = rows.getString(1);
+      }
+      try (PreparedStatement copy =
+          db.prepareStatement(
+              "insert into releases (id, environment_id, release_number, content_hash, message,"
+                  + " created_by, content, rolled_back_from, version, created_at, updated_at)"
+                  + " select ?, environment_id, ?, content_hash, 'from a peer', created_by,"
+                  + " content, null, 0, ?, ? from releases"
+                  + " where environment_id = ? and release_number = ?")) {
+        copy.setObject(1, UUID.randomUUID());
+        copy.setInt(2, number);
+        copy.setTimestamp(3, now);
+        copy.setTimestamp(4, now);
+        copy.setObject(5, UUID.fromString(environment));
+        copy.setInt(6, from);
+        assertEquals(1, copy.executeUpdate());
+      }
+      try (PreparedStatement change =
+          db.prepareStatement(
+              "insert into delivery_changes (environment_id, changed_at) values (?, ?)")) {
+        change.setObject(1, UUID.fromString(environment));
+        change.setTimestamp(2, now);
+        change.executeUpdate();
+      }
+      db.commit();
+    }
+  }
+
+  /** Reads {@code NAME="value"} lines with the escapes Setpoint's dotenv format uses. */
+  private static Map<String, String> parseDotenv(String text) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String line : text.split("\n")) {
+      int eq = line.indexOf('=');
+      String quoted = line.substring(eq + 1);
+      assertTrue(quoted.startsWith("\"") && quoted.endsWith("\""), line);
+      StringBuilder value = new StringBuilder();
+      for (int i = 1; i < quoted.length() - 1; i++) {
+        char c = quoted.charAt(i);
+        if (c == '\\') {
+          char next = quoted.charAt(++i);
+          value.append(
+              switch (next) {
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case 't' -> '\t';
+                default -> next;
+              });
+        } else {
+          assertTrue(c != '"' && c != '$', "unescaped " + c + " in " + line);
+          value.append(c);
+        }
+      }
+      values.put(line.substring(0, eq), value.toString());
+    }
+    return values;
+  }
+}
