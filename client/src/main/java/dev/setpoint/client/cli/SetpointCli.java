@@ -1,0 +1,166 @@
+package dev.setpoint.client.cli;
+
+import dev.setpoint.client.ClientSettings;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code setpoint} command. Its connection options may be given before or after the subcommand
+ * and fall back to system properties ({@code setpoint.url}) and then environment variables ({@code
+ * SETPOINT_URL}). Exit codes: {@value #OK} success, {@value #FAILED} Setpoint or the network
+ * failed, {@value #USAGE} usage or configuration error; {@code run} otherwise exits with its
+ * program's code.
+ */
+@Command(
+    name = "setpoint",
+    mixinStandardHelpOptions = true,
+    versionProvider = SetpointCli.Version.class,
+    subcommands = {RunCommand.class, ExportCommand.class},
+    synopsisSubcommandLabel = "(run | export)",
+    description = "Delivers an environment's Setpoint release to programs.")
+public final class SetpointCli implements Callable<Integer> {
+
+  /** Success. */
+  public static final int OK = 0;
+
+  /** Setpoint refused, failed or could not be reached. */
+  public static final int FAILED = 1;
+
+  /** Wrong usage or configuration (picocli's usage-error code). */
+  public static final int USAGE = 2;
+
+  /** {@code run} could not start the program. */
+  public static final int NOT_STARTED = 127;
+
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--url",
+      scope = ScopeType.INHERIT,
+      paramLabel = "URL",
+      defaultValue = "${sys:setpoint.url:-${env:SETPOINT_URL}}",
+      description = "Setpoint's base URL (default: SETPOINT_URL).")
+  private String url;
+
+  @Option(
+      names = "--token",
+      scope = ScopeType.INHERIT,
+      paramLabel = "TOKEN",
+      description =
+          "Service token (default: SETPOINT_TOKEN). Visible to other users in the process list:"
+              + " prefer --token-file or the environment.")
+  private String token;
+
+  @Option(
+      names = "--token-file",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "File holding the service token (default: SETPOINT_TOKEN_FILE).")
+  private Path tokenFile;
+
+  @Option(
+      names = "--app",
+      scope = ScopeType.INHERIT,
+      paramLabel = "SLUG",
+      defaultValue = "${sys:setpoint.app:-${env:SETPOINT_APP}}",
+      description = "Application slug (default: SETPOINT_APP).")
+  private String app;
+
+  @Option(
+      names = "--env",
+      scope = ScopeType.INHERIT,
+      paramLabel = "SLUG",
+      defaultValue = "${sys:setpoint.env:-${env:SETPOINT_ENV}}",
+      description = "Environment slug (default: SETPOINT_ENV).")
+  private String env;
+
+  @Option(
+      names = "--cache-dir",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
+      defaultValue = "${sys:setpoint.cache.dir:-${env:SETPOINT_CACHE_DIR}}",
+      description =
+          "Directory of the last-known-good copies (default: SETPOINT_CACHE_DIR, else"
+              + " ~/.setpoint/cache).")
+  private Path cacheDir;
+
+  /** Runs the command line and exits the JVM with its exit code. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The configured command line: everything after the subcommand's first positional argument
+   * belongs to the program {@code run} starts, and failures print one line instead of a stack
+   * trace.
+   */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new SetpointCli());
+    commandLine.setStopAtPositional(true);
+    commandLine.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          line.getErr().println("setpoint: " + (e.getMessage() == null ? e : e.getMessage()));
+          return FAILED;
+        });
+    return commandLine;
+  }
+
+  /** Without a subcommand there is nothing to do. */
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "Missing command: run or export");
+  }
+
+  /**
+   * The client settings from the options, falling back to system properties and environment
+   * variables. A token on the command line ({@code --token} or {@code --token-file}) replaces both
+   * token variables.
+   *
+   * @param commandLine the subcommand asking, for the usage message
+   * @throws ParameterException when the URL is missing or a setting is invalid
+   */
+  ClientSettings settings(CommandLine commandLine) {
+    Function<String, String> system = ClientSettings.systemLookup();
+    boolean tokenOnCommandLine = token != null || tokenFile != null;
+    Function<String, String> lookup =
+        name ->
+            switch (name) {
+              case ClientSettings.URL -> url;
+              case ClientSettings.APP -> app;
+              case ClientSettings.ENV -> env;
+              case ClientSettings.CACHE_DIR -> cacheDir == null ? null : cacheDir.toString();
+              case ClientSettings.TOKEN -> tokenOnCommandLine ? token : system.apply(name);
+              case ClientSettings.TOKEN_FILE ->
+                  tokenOnCommandLine
+                      ? (tokenFile == null ? null : tokenFile.toString())
+                      : system.apply(name);
+              case ClientSettings.WATCH -> "false";
+              case ClientSettings.ORDINAL -> null;
+              default -> system.apply(name);
+            };
+    try {
+      return ClientSettings.from(lookup)
+          .orElseThrow(
+              () -> new ParameterException(commandLine, "Missing --url (or SETPOINT_URL)"));
+    } catch (IllegalStateException e) {
+      throw new ParameterException(commandLine, e.getMessage(), e, null, null);
+    }
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = SetpointCli.class.getPackage().getImplementationVersion();
+      return new String[] {"setpoint " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

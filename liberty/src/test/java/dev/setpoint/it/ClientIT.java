@@ -1,0 +1,147 @@
+package dev.setpoint.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.client.ClientSettings;
+import dev.setpoint.client.SetpointConfigSource;
+import dev.setpoint.it.support.Reply;
+import dev.setpoint.it.support.SetpointClient;
+import dev.setpoint.it.support.TestServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The client module against the running server: the ConfigSource and {@code setpoint run}. */
+class ClientIT {
+
+  private final SetpointClient client = SetpointClient.forServerUnderTest();
+
+  @TempDir Path cache;
+
+  @BeforeAll
+  static void serverIsReady() throws InterruptedException {
+    TestServer.awaitReady(Duration.ofSeconds(120));
+  }
+
+  private ClientSettings settings(String url, String app) {
+    Map<String, String> values =
+        Map.of(
+            ClientSettings.URL,
+            url,
+            ClientSettings.APP,
+            app,
+            ClientSettings.ENV,
+            "dev",
+            ClientSettings.CACHE_DIR,
+            cache.toString(),
+            ClientSettings.INSTANCE,
+            "client-it-" + app);
+    return ClientSettings.from(values::get).orElseThrow();
+  }
+
+  @Test
+  void theConfigSourceFollowsAPublishWithinTwoSeconds() throws Exception {
+    String app = client.newApplication("cs");
+    client.define(app, "pool.size", "integer", "4");
+    String secret = "canary-" + UUID.randomUUID();
+    client.writeSecret(app, "dev", "db.password", secret);
+    client.publish(app, "dev");
+
+    try (SetpointConfigSource source =
+        SetpointConfigSource.start(settings(TestServer.baseUrl(), app))) {
+      assertEquals("4", source.getValue("pool.size"));
+      assertEquals(secret, source.getValue("db.password"));
+      assertEquals(ClientSettings.DEFAULT_ORDINAL, source.getOrdinal());
+
+      client.override(app, "dev", "pool.size", "9");
+      client.publish(app, "dev");
+      long published = System.nanoTime();
+      while (!"9".equals(source.getValue("pool.size"))
+          && System.nanoTime() - published < TimeUnit.SECONDS.toNanos(2)) {
+        Thread.sleep(20);
+      }
+      long millis = (System.nanoTime() - published) / 1_000_000;
+      assertEquals("9", source.getValue("pool.size"), "not seen after " + millis + " ms");
+    }
+
+    Reply consumers = client.get(SetpointClient.env(app, "dev") + "/consumers");
+    assertEquals("client-it-" + app, consumers.items().getJsonObject(0).getString("instance"));
+  }
+
+  @Test
+  void theConfigSourceStartsFromItsDiskCopyWhenSetpointIsUnreachable() throws Exception {
+    String app = client.newApplication("disk");
+    client.define(app, "region", "string", "\"eu-west\"");
+    client.publish(app, "dev");
+    try (SetpointConfigSource online =
+        SetpointConfigSource.start(settings(TestServer.baseUrl(), app))) {
+      assertEquals("eu-west", online.getValue("region"));
+    }
+    List<Path> copies;
+    try (var files = Files.walk(cache)) {
+      copies = files.filter(Files::isRegularFile).toList();
+    }
+    assertEquals(1, copies.size(), copies::toString);
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(copies.get(0))),
+        "the last-known-good copy is readable by its owner only");
+
+    try (SetpointConfigSource offline =
+        SetpointConfigSource.start(settings("http://127.0.0.1:" + closedPort(), app))) {
+      assertEquals("eu-west", offline.getValue("region"));
+    }
+  }
+
+  @Test
+  void setpointRunInjectsTheReleaseAsEnvironmentAndPassesTheExitCodeThrough() throws Exception {
+    String app = client.newApplication("run");
+    String greeting = "hello " + UUID.randomUUID();
+    client.define(app, "app.greeting", "string", "\"" + greeting + "\"");
+    client.publish(app, "dev");
+
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        List.of(
+            "-jar",
+            System.getProperty("setpoint.it.cliJar"),
+            "run",
+            "--url",
+            TestServer.baseUrl(),
+            "--app",
+            app,
+            "--env",
+            "dev",
+            "--cache-dir",
+            cache.toString(),
+            "--",
+            "sh",
+            "-c",
+            "echo \"$APP_GREETING\"; exit 7"));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "setpoint run did not finish");
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(7, process.exitValue(), output);
+    assertTrue(output.contains(greeting), output);
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
