@@ -12,8 +12,11 @@ import java.util.UUID;
 
 /**
  * A release ready to be served again and again without the database: its settings, and for each
- * secret an {@link Envelope.Opener} whose data key is already unwrapped. Secret values are only
- * decrypted by {@link #secretValues()}, at serve time, and are never kept here.
+ * secret an {@link Envelope.Opener} whose data key is already unwrapped. Secret values are
+ * decrypted by {@link #secretValues()} when the release is first served in a format, and the
+ * rendered body is then kept with the snapshot ({@link #rendered}), in memory only, until the next
+ * release replaces it. That is what makes a delivery read as cheap as a constant answer; the master
+ * keys, which open every secret, are in the same memory anyway.
  */
 public final class Snapshot {
 
@@ -26,6 +29,7 @@ public final class Snapshot {
   private final Instant publishedAt;
   private final SortedMap<String, ReleaseContent.SettingValue> settings;
   private final SortedMap<String, SealedSecret> secrets;
+  private final Map<String, byte[]> rendered = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Snapshot(
       UUID environmentId,
@@ -65,6 +69,14 @@ public final class Snapshot {
 
   public SortedMap<String, SealedSecret> secrets() {
     return secrets;
+  }
+
+  /**
+   * The body of this release in {@code format}, rendered by {@code render} on first use and kept
+   * for the following reads. A render that fails is not kept.
+   */
+  public byte[] rendered(String format, java.util.function.Function<Snapshot, byte[]> render) {
+    return rendered.computeIfAbsent(format, f -> render.apply(this));
   }
 
   /**

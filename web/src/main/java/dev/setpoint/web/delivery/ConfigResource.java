@@ -173,7 +173,13 @@ public class ConfigResource {
     if (snapshot.hash().equals(known)) {
       return Response.notModified(tag).cacheControl(Callers.noStore()).build();
     }
-    String body = format.render(snapshot.settings(), snapshot.secretValues());
+    byte[] body =
+        snapshot.rendered(
+            format.name(),
+            s ->
+                format
+                    .render(s.settings(), s.secretValues())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return Response.ok(body, format.mediaType())
         .tag(tag)
         .header("X-Setpoint-Release", snapshot.number())
