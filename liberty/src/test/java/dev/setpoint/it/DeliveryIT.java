@@ -243,6 +243,46 @@ class DeliveryIT {
   }
 
   @Test
+  void aRotatedSecretsPreviousVersionIsRetiredOnceNoRunningInstanceUsesIt() throws Exception {
+    String app = client.newApplication("early");
+    client.writeSecret(app, "dev", "api.token", "first-" + UUID.randomUUID());
+    client.publish(app, "dev");
+    client.get(config(app, "dev"), "X-Setpoint-Instance", "api-1");
+
+    String secret = SetpointClient.env(app, "dev") + "/secrets/api.token";
+    Reply rotated =
+        client.post(
+            secret + "/rotate",
+            Json.createObjectBuilder()
+                .add("value", "second-" + UUID.randomUUID())
+                .build()
+                .toString());
+    assertEquals(200, rotated.status(), rotated::toString);
+    client.publish(app, "dev");
+    assertEquals("previous", versionState(secret, 1));
+
+    // api-1 still runs on release 1, which pins version 1: the grace period holds
+    Thread.sleep(7000);
+    assertEquals("previous", versionState(secret, 1), "in use by api-1");
+
+    client.get(config(app, "dev"), "X-Setpoint-Instance", "api-1");
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!"retired".equals(versionState(secret, 1)) && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+    }
+    assertEquals("retired", versionState(secret, 1), "nobody uses version 1 any more");
+    assertEquals("current", versionState(secret, 2));
+  }
+
+  private String versionState(String secret, int number) {
+    return client.get(secret).json().getJsonArray("versions").getValuesAs(JsonObject.class).stream()
+        .filter(v -> v.getInt("version") == number)
+        .findFirst()
+        .orElseThrow()
+        .getString("state");
+  }
+
+  @Test
   void badDeliveryRequestsAreProblemsNamingTheField() {
     String app = client.newApplication("bad");
     client.define(app, "v", "integer", "1");

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Which running instance was served which release, and when. Sightings are kept in memory and
  * written in one batch every few seconds, so delivery does no database write per request; a newer
- * sighting of an instance replaces an older one.
+ * sighting of an instance replaces an older one. After each batch, previous secret versions that no
+ * running instance uses any more are retired early ({@link ReleaseService#retireUnusedPrevious}).
  */
 @ApplicationScoped
 public class ConsumerLog {
@@ -46,6 +47,14 @@ public class ConsumerLog {
   @Inject
   @ConfigProperty(name = "setpoint.consumers.max-pending", defaultValue = "100000")
   int maxPending;
+
+  @Inject
+  @ConfigProperty(name = "setpoint.consumers.active-seconds", defaultValue = "180")
+  long activeSeconds;
+
+  @Inject
+  @ConfigProperty(name = "setpoint.secrets.early-retirement", defaultValue = "true")
+  boolean earlyRetirement;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
@@ -103,6 +112,14 @@ public class ConsumerLog {
       flush();
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Storing consumer sightings failed; kept for the next attempt", e);
+      return;
+    }
+    if (earlyRetirement) {
+      try {
+        releases.retireUnusedPrevious(Timestamps.now().minusSeconds(activeSeconds));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Retiring unused previous secret versions failed", e);
+      }
     }
   }
 

@@ -50,10 +50,15 @@ public class DeliveryPoller {
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
-    lastPoll = Timestamps.now();
+    beginWindow();
     tasks.add(
         scheduler.scheduleWithFixedDelay(
             this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS));
+  }
+
+  /** Polls from now on: changes older than now minus the margin are not looked at. */
+  void beginWindow() {
+    lastPoll = Timestamps.now();
   }
 
   void poll() {

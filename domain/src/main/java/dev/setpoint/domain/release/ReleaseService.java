@@ -5,6 +5,7 @@ import dev.setpoint.domain.application.EnvironmentService;
 import dev.setpoint.domain.secret.Envelope;
 import dev.setpoint.domain.secret.Secret;
 import dev.setpoint.domain.secret.SecretRepository;
+import dev.setpoint.domain.secret.SecretService;
 import dev.setpoint.domain.secret.SecretState;
 import dev.setpoint.domain.secret.SecretVersion;
 import dev.setpoint.domain.setting.ResolvedSetting;
@@ -43,13 +44,14 @@ public class ReleaseService {
   private final EnvironmentService environments;
   private final SettingService settings;
   private final SecretRepository secrets;
+  private final SecretService secretService;
   private final ReleaseRepository releases;
   private final Envelope envelope;
   private final DeliveryNotices notices;
 
   /** For the CDI container's proxy only. */
   protected ReleaseService() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -57,12 +59,14 @@ public class ReleaseService {
       EnvironmentService environments,
       SettingService settings,
       SecretRepository secrets,
+      SecretService secretService,
       ReleaseRepository releases,
       Envelope envelope,
       DeliveryNotices notices) {
     this.environments = environments;
     this.settings = settings;
     this.secrets = secrets;
+    this.secretService = secretService;
     this.releases = releases;
     this.envelope = envelope;
     this.notices = notices;
@@ -184,6 +188,55 @@ public class ReleaseService {
     if (changes + consumers > 0) {
       LOG.fine(() -> "Pruned " + changes + " delivery changes and " + consumers + " consumers");
     }
+  }
+
+  /**
+   * Retires, before their grace period ends, the versions replaced by a rotation that nothing uses
+   * any more: the environment's newest release pins another version, and every instance seen since
+   * {@code activeSince} was last served a release that does not pin it either. An environment in
+   * which no instance was seen keeps its grace periods: whoever reads its secrets, delivery does
+   * not know them. Returns how many versions were retired.
+   */
+  public int retireUnusedPrevious(java.time.Instant activeSince) {
+    int retired = 0;
+    for (SecretVersion version :
+        secrets.previousVersions(dev.setpoint.domain.shared.Timestamps.now())) {
+      Environment environment = version.secret().environment();
+      String key = version.secret().key().value();
+      List<Consumer> active = releases.consumersSeenSince(environment.id(), activeSince);
+      Optional<Release> newest = releases.latest(environment);
+      if (active.isEmpty() || newest.isEmpty() || pins(newest.get(), key, version.number())) {
+        continue;
+      }
+      boolean inUse =
+          active.stream()
+              .map(Consumer::releaseNumber)
+              .distinct()
+              .map(n -> releases.find(environment, n))
+              .flatMap(Optional::stream)
+              .anyMatch(r -> pins(r, key, version.number()));
+      if (!inUse) {
+        secretService.retireEarly(version);
+        retired++;
+        LOG.info(
+            () ->
+                "Retired version "
+                    + version.number()
+                    + " of secret '"
+                    + key
+                    + "' in "
+                    + environment.application().slug()
+                    + "/"
+                    + environment.slug()
+                    + " before its grace period ended: no running instance uses it any more");
+      }
+    }
+    return retired;
+  }
+
+  private static boolean pins(Release release, String key, int version) {
+    Integer pinned = release.content().secrets().get(key);
+    return pinned != null && pinned == version;
   }
 
   private Release append(

@@ -39,6 +39,9 @@ public interface SecretRepository {
   /** The distinct master-key ids that wrap at least one stored data key. */
   List<String> keyIdsInUse();
 
+  /** Versions replaced by a rotation whose grace period has not ended at {@code now}. */
+  List<SecretVersion> previousVersions(java.time.Instant now);
+
   /** Deleted secrets whose recovery window has ended. */
   List<Secret> purgeable(java.time.Instant now);
 

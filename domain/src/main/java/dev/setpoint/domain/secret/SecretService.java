@@ -137,6 +137,21 @@ public class SecretService {
     return new Revealed(key, number, SecretValue.decrypted(plaintext, chosen.encoding()));
   }
 
+  /**
+   * Retires a version replaced by a rotation before its grace period ends, once nothing uses it any
+   * more (see {@code ReleaseService#retireUnusedPrevious}).
+   */
+  @Counted(
+      name = "setpoint.secrets.retired.early",
+      absolute = true,
+      description = "Previous secret versions retired before their grace period ended.")
+  public void retireEarly(SecretVersion version) {
+    if (version.state() == SecretState.PREVIOUS) {
+      version.retire();
+      secrets.store(version);
+    }
+  }
+
   /** Soft delete: hidden from delivery, recoverable until the recovery window ends. */
   public Secret delete(String app, String env, String key) {
     Secret secret = requireLive(app, env, key);

@@ -29,7 +29,7 @@ class ReleaseServiceTest {
     ApplicationService applications = new ApplicationService(store, store, store);
     environments = new EnvironmentService(applications, store, store);
     settings = new SettingService(applications, environments, store);
-    releases = new ReleaseService(environments, settings, store, store, null, store);
+    releases = new ReleaseService(environments, settings, store, null, store, null, store);
     applications.create("shop", "Shop", null, null);
   }
 

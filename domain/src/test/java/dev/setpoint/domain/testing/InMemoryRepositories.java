@@ -235,6 +235,13 @@ public final class InMemoryRepositories
   }
 
   @Override
+  public List<SecretVersion> previousVersions(java.time.Instant now) {
+    return versions.stream()
+        .filter(v -> v.state() == SecretState.PREVIOUS && v.validUntil().isAfter(now))
+        .toList();
+  }
+
+  @Override
   public List<Secret> purgeable(java.time.Instant now) {
     return secrets.stream()
         .filter(s -> s.purgeAfter() != null && !s.purgeAfter().isAfter(now))

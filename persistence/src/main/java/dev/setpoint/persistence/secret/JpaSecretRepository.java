@@ -94,6 +94,17 @@ public class JpaSecretRepository implements SecretRepository {
   }
 
   @Override
+  public List<SecretVersion> previousVersions(java.time.Instant now) {
+    return em.createQuery(
+            "select v from SecretVersion v join fetch v.secret s join fetch s.environment e"
+                + " join fetch e.application where v.state = :state and v.validUntil > :now",
+            SecretVersion.class)
+        .setParameter("state", dev.setpoint.domain.secret.SecretState.PREVIOUS)
+        .setParameter("now", now)
+        .getResultList();
+  }
+
+  @Override
   public List<SecretVersion> wrappedByOtherThan(String keyId, int limit) {
     return em.createQuery(
             "select v from SecretVersion v where v.keyId is not null and v.keyId <> :keyId"
