@@ -24,6 +24,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -160,8 +161,7 @@ class DeliveryIT {
     CompletableFuture<Reply> watching =
         CompletableFuture.supplyAsync(
             () -> client.get(config(app, "dev") + "?wait=30", "If-None-Match", tag));
-    Thread.sleep(500);
-    assertFalse(watching.isDone(), "the watch is held while nothing changes");
+    awaitWatching(watching);
 
     client.override(app, "dev", "mode", "\"b\"");
     long published = System.nanoTime();
@@ -201,7 +201,7 @@ class DeliveryIT {
     CompletableFuture<Reply> watching =
         CompletableFuture.supplyAsync(
             () -> client.get(config(app, "dev") + "?wait=30", "If-None-Match", secondTag));
-    Thread.sleep(300);
+    awaitWatching(watching);
     long written = System.nanoTime();
     publishAsAnotherServerWould(app, 3, 1);
     Reply woken = watching.get();
@@ -280,6 +280,64 @@ class DeliveryIT {
         .findFirst()
         .orElseThrow()
         .getString("state");
+  }
+
+  @Test
+  void ifNoneMatchIsComparedWeaklyAndTakesListsAndStar() {
+    String app = client.newApplication("inm");
+    client.define(app, "x", "string", "\"1\"");
+    String hash = client.publish(app, "dev").getString("hash");
+    for (String header : List.of("W/\"" + hash + "\"", "\"older\", \"" + hash + "\"", "*")) {
+      Reply reply = client.get(config(app, "dev"), "If-None-Match", header);
+      assertEquals(304, reply.status(), header);
+    }
+    assertEquals(200, client.get(config(app, "dev"), "If-None-Match", "\"older\"").status());
+  }
+
+  @Test
+  void deletingAPinnedSecretChangesTheTagAndWakesWatchers() throws Exception {
+    String app = client.newApplication("del");
+    client.define(app, "x", "string", "\"1\"");
+    String value = "canary-" + UUID.randomUUID();
+    client.writeSecret(app, "dev", "api.key", value);
+    String tag = "\"" + client.publish(app, "dev").getString("hash") + "\"";
+    assertEquals(value, client.get(config(app, "dev")).json().getString("api.key"));
+
+    CompletableFuture<Reply> watching =
+        CompletableFuture.supplyAsync(
+            () -> client.get(config(app, "dev") + "?wait=30", "If-None-Match", tag));
+    awaitWatching(watching);
+    String secret = SetpointClient.env(app, "dev") + "/secrets/api.key";
+    assertEquals(200, client.delete(secret).status());
+
+    Reply woken = watching.get();
+    assertEquals(200, woken.status(), woken::toString);
+    assertFalse(woken.json().containsKey("api.key"), "a deleted secret is not served");
+    assertFalse(tag.equals(woken.etag()), "what is served changed, so does its tag");
+
+    assertEquals(200, client.post(secret + "/recover", "{}").status());
+    Reply recovered = client.get(config(app, "dev"));
+    assertEquals(value, recovered.json().getString("api.key"));
+    assertEquals(tag, recovered.etag(), "the release as published again");
+  }
+
+  /** Waits until the server holds a watch (its gauge says so) and the request is still open. */
+  private void awaitWatching(CompletableFuture<Reply> watching) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (watchers() < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(watchers() >= 1, "the server holds the watch");
+    assertFalse(watching.isDone(), "the watch is held while nothing changes");
+  }
+
+  private long watchers() {
+    for (String line : client.get("/metrics", "Accept", "text/plain").body().split("\n")) {
+      if (line.startsWith("setpoint_delivery_watchers")) {
+        return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return -1;
   }
 
   @Test

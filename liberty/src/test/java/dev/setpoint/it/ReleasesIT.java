@@ -189,6 +189,20 @@ class ReleasesIT {
   }
 
   @Test
+  void rollbackToAReleaseWhoseSecretVersionWasRetiredIsRefused() {
+    String app = client.newApplication("ret");
+    client.writeSecret(app, "dev", "db.password", "one-" + UUID.randomUUID());
+    client.publish(app, "dev");
+    // a plain write retires the version it replaces at once
+    client.writeSecret(app, "dev", "db.password", "two-" + UUID.randomUUID());
+    client.publish(app, "dev");
+    Reply refused = client.post(releases(app, "dev") + "/1/rollback", "{}");
+    assertProblem(refused, 409, "conflict");
+    assertTrue(refused.json().getString("detail").contains("db.password"), refused::toString);
+    assertEquals(2, client.get(releases(app, "dev")).items().size(), "nothing was published");
+  }
+
+  @Test
   void releasesPageNewestFirstAndRefuseBadInput() {
     String app = client.newApplication("page");
     for (int i = 0; i < 3; i++) {

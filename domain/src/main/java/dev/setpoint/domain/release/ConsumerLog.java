@@ -49,10 +49,6 @@ public class ConsumerLog {
   int maxPending;
 
   @Inject
-  @ConfigProperty(name = "setpoint.consumers.active-seconds", defaultValue = "180")
-  long activeSeconds;
-
-  @Inject
   @ConfigProperty(name = "setpoint.secrets.early-retirement", defaultValue = "true")
   boolean earlyRetirement;
 
@@ -81,9 +77,16 @@ public class ConsumerLog {
     pending.put(key, new Consumer(environmentId, instance, releaseNumber, Timestamps.now()));
   }
 
-  /** The consumers of an environment, this server's latest sightings included. */
+  /**
+   * The consumers of an environment, this server's latest sightings included when they can be
+   * written now (otherwise they follow with the next batch).
+   */
   public Slice<Consumer> list(String app, String env, String after, int limit) {
-    flush();
+    try {
+      flush();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Storing consumer sightings failed; kept for the next attempt", e);
+    }
     return releases.consumers(app, env, after, limit);
   }
 
@@ -116,7 +119,7 @@ public class ConsumerLog {
     }
     if (earlyRetirement) {
       try {
-        releases.retireUnusedPrevious(Timestamps.now().minusSeconds(activeSeconds));
+        releases.retireUnusedPrevious();
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Retiring unused previous secret versions failed", e);
       }

@@ -66,8 +66,10 @@ public class DeliveryPoller {
     Duration margin = Duration.ofSeconds(marginSeconds);
     try {
       for (DeliveryChange change : releases.changesSince(lastPoll.minus(margin))) {
-        if (handled.putIfAbsent(change.sequence(), change.at()) == null) {
+        if (!handled.containsKey(change.sequence())) {
+          // marked only once applied: a failed refresh is retried by the next poll
           delivery.refresh(change.environmentId());
+          handled.put(change.sequence(), change.at());
         }
       }
       lastPoll = started;

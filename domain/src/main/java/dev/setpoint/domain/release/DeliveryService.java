@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,7 +46,6 @@ public class DeliveryService {
 
   private final Watchers watchers = new Watchers();
   private final Map<UUID, String> names = new ConcurrentHashMap<>();
-  private final AtomicLong refreshes = new AtomicLong();
   private volatile boolean storeReachable = true;
   private Cache<String, Snapshot> cache;
 
@@ -79,7 +77,6 @@ public class DeliveryService {
     if (cached != null) {
       return cached;
     }
-    long before = refreshes.get();
     Snapshot loaded;
     try {
       loaded = releases.snapshot(app, env);
@@ -94,23 +91,27 @@ public class DeliveryService {
           e);
     }
     names.put(loaded.environmentId(), name);
-    cache.put(name, loaded);
-    if (refreshes.get() != before) {
-      // a change was applied while this one loaded: let the next read load again
-      cache.invalidate(name);
-    }
-    return loaded;
+    // a refresh may have stored a newer snapshot meanwhile: a load only replaces an older release
+    return cache
+        .asMap()
+        .merge(name, loaded, (held, fresh) -> fresh.number() > held.number() ? fresh : held);
   }
 
   /**
-   * Waits, without a thread, until the environment of {@code current} serves a release whose hash
-   * is not {@code hash}; {@code wake} then receives it (or empty when the environment is gone).
+   * Waits, without a thread, until the environment of {@code current} serves a release that
+   * supersedes it; {@code wake} then receives it (or empty when the environment is gone).
    */
   public Watchers.Watch watch(
-      String app, String env, Snapshot current, String hash, Consumer<Optional<Snapshot>> wake) {
-    Watchers.Watch watch = watchers.add(current.environmentId(), hash, wake);
-    Snapshot latest = cache.getIfPresent(app + "/" + env);
-    if (latest != null && !latest.hash().equals(hash)) {
+      String app, String env, Snapshot current, Consumer<Optional<Snapshot>> wake) {
+    Watchers.Watch watch = watchers.add(current, wake);
+    // a change may have been applied between the caller's read and the registration
+    Snapshot latest;
+    try {
+      latest = current(app, env);
+    } catch (RuntimeException e) {
+      return watch;
+    }
+    if (latest.supersedes(current)) {
       watchers.fire(watch, Optional.of(latest));
     }
     return watch;
@@ -128,20 +129,31 @@ public class DeliveryService {
     }
   }
 
-  /** Reloads what an environment serves and wakes its watchers when that changed. */
+  /**
+   * Reloads what an environment serves and wakes the watchers it supersedes. Loads may finish out
+   * of order (the commit hook and the poll both refresh): an older release never replaces a newer
+   * one, in the cache or for a watcher.
+   */
   public void refresh(UUID environmentId) {
-    refreshes.incrementAndGet();
     Optional<Snapshot> now = releases.snapshot(environmentId);
     String name = names.get(environmentId);
+    Optional<Snapshot> serving = now;
     if (name != null) {
       if (now.isPresent()) {
-        cache.put(name, now.get());
+        serving =
+            Optional.of(
+                cache
+                    .asMap()
+                    .merge(
+                        name,
+                        now.get(),
+                        (held, fresh) -> fresh.number() >= held.number() ? fresh : held));
       } else {
         cache.invalidate(name);
         names.remove(environmentId, name);
       }
     }
-    watchers.changed(environmentId, now);
+    watchers.changed(environmentId, serving);
   }
 
   /**
@@ -150,7 +162,6 @@ public class DeliveryService {
    * watchers runs on another thread, outside the finished transaction.
    */
   void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryChanged change) {
-    refreshes.incrementAndGet();
     String name = names.get(change.environmentId());
     if (name != null) {
       cache.invalidate(name);

@@ -79,9 +79,14 @@ public final class ReleaseContent {
 
   /** SHA-256 of the canonical form, in lower-case hex. */
   public String hash() {
+    return sha256(canonical());
+  }
+
+  /** SHA-256 of a text's UTF-8 bytes, in lower-case hex. */
+  static String sha256(String text) {
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java runtime provides SHA-256", e);

@@ -17,6 +17,7 @@ import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Pages;
 import dev.setpoint.domain.shared.Slice;
+import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Unprocessable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -103,7 +104,10 @@ public class ReleaseService {
         .secrets()
         .forEach(
             (key, version) -> {
-              if (pinned(environment, key, version).isEmpty()) {
+              if (pinned(environment, key, version)
+                  .map(v -> v.stateAt(Timestamps.now()))
+                  .filter(state -> state == SecretState.CURRENT || state == SecretState.PREVIOUS)
+                  .isEmpty()) {
                 gone.add(key + " (version " + version + ")");
               }
             });
@@ -111,7 +115,8 @@ public class ReleaseService {
       throw new Conflict(
           "Release "
               + number
-              + " pins secret versions that were destroyed or removed: "
+              + " pins secret versions that have been retired or destroyed since (their"
+              + " credentials may be revoked): "
               + String.join(", ", gone)
               + "; publish a new release instead");
     }
@@ -192,29 +197,31 @@ public class ReleaseService {
 
   /**
    * Retires, before their grace period ends, the versions replaced by a rotation that nothing uses
-   * any more: the environment's newest release pins another version, and every instance seen since
-   * {@code activeSince} was last served a release that does not pin it either. An environment in
-   * which no instance was seen keeps its grace periods: whoever reads its secrets, delivery does
-   * not know them. Returns how many versions were retired.
+   * any more: the environment's newest release pins another version, delivery has seen instances of
+   * the environment since the version was written, and each of them was last served a release that
+   * does not pin it. Instances that stopped on such a release still count, so they can only delay
+   * the retirement to the normal end of the grace period. An environment in which no instance was
+   * seen keeps its grace periods: whoever reads its secrets, delivery does not know them. Returns
+   * how many versions were retired.
    */
-  public int retireUnusedPrevious(java.time.Instant activeSince) {
+  public int retireUnusedPrevious() {
     int retired = 0;
-    for (SecretVersion version :
-        secrets.previousVersions(dev.setpoint.domain.shared.Timestamps.now())) {
+    for (SecretVersion version : secrets.previousVersions(Timestamps.now())) {
       Environment environment = version.secret().environment();
       String key = version.secret().key().value();
-      List<Consumer> active = releases.consumersSeenSince(environment.id(), activeSince);
       Optional<Release> newest = releases.latest(environment);
-      if (active.isEmpty() || newest.isEmpty() || pins(newest.get(), key, version.number())) {
+      if (newest.isEmpty() || pins(newest.get(), key, version.number())) {
         continue;
       }
+      List<Consumer> seen = releases.consumersSeenSince(environment.id(), version.createdAt());
       boolean inUse =
-          active.stream()
-              .map(Consumer::releaseNumber)
-              .distinct()
-              .map(n -> releases.find(environment, n))
-              .flatMap(Optional::stream)
-              .anyMatch(r -> pins(r, key, version.number()));
+          seen.isEmpty()
+              || seen.stream()
+                  .map(Consumer::releaseNumber)
+                  .distinct()
+                  .map(n -> releases.find(environment, n))
+                  .flatMap(Optional::stream)
+                  .anyMatch(r -> pins(r, key, version.number()));
       if (!inUse) {
         secretService.retireEarly(version);
         retired++;
@@ -308,6 +315,7 @@ public class ReleaseService {
   private Snapshot snapshotOf(Environment environment, Release release) {
     ReleaseContent content = release.content();
     Map<String, Snapshot.SealedSecret> sealed = new LinkedHashMap<>();
+    List<String> leftOut = new ArrayList<>();
     content
         .secrets()
         .forEach(
@@ -322,27 +330,25 @@ public class ReleaseService {
                                     version,
                                     v.encoding(),
                                     envelope.prepare(v.sealed(), v.place()))),
-                        () ->
-                            LOG.warning(
-                                () ->
-                                    "Release "
-                                        + release.number()
-                                        + " of "
-                                        + environment.application().slug()
-                                        + "/"
-                                        + environment.slug()
-                                        + " pins secret '"
-                                        + key
-                                        + "' version "
-                                        + version
-                                        + ", which is deleted or destroyed; it is not served")));
+                        () -> leftOut.add(key)));
+    String tag = release.hash();
+    if (!leftOut.isEmpty()) {
+      LOG.warning(
+          () ->
+              "Release "
+                  + release.number()
+                  + " of "
+                  + environment.application().slug()
+                  + "/"
+                  + environment.slug()
+                  + " pins secrets deleted or destroyed since: "
+                  + leftOut
+                  + "; they are not served");
+      // the same release served without them is another representation: it gets its own tag
+      tag = ReleaseContent.sha256(release.hash() + "\nwithout " + String.join(",", leftOut));
+    }
     return new Snapshot(
-        environment.id(),
-        release.number(),
-        release.hash(),
-        release.createdAt(),
-        content.settings(),
-        sealed);
+        environment.id(), release.number(), tag, release.createdAt(), content.settings(), sealed);
   }
 
   /** The pinned version of a secret if its ciphertext still exists. */

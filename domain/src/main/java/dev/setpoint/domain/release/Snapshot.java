@@ -46,6 +46,14 @@ public final class Snapshot {
     this.secrets = Collections.unmodifiableSortedMap(new TreeMap<>(secrets));
   }
 
+  /**
+   * True when a client holding {@code other} should receive this one: a newer release, or the same
+   * release served differently (a pinned secret was deleted or recovered since).
+   */
+  public boolean supersedes(Snapshot other) {
+    return number > other.number || (number == other.number && !hash.equals(other.hash));
+  }
+
   public UUID environmentId() {
     return environmentId;
   }
@@ -54,7 +62,10 @@ public final class Snapshot {
     return number;
   }
 
-  /** The release's content hash, which is its entity tag. */
+  /**
+   * The entity tag: the release's content hash, or, when pinned secrets were deleted or destroyed
+   * since the release was published and are left out, a hash of that hash and the keys left out.
+   */
   public String hash() {
     return hash;
   }

@@ -10,20 +10,20 @@ import java.util.function.Consumer;
 
 /**
  * Requests waiting for an environment's release to change. A watch holds no thread: it is a
- * callback, called once, when the environment serves a release with another hash, or with empty
- * when the environment no longer serves anything.
+ * callback, called once, when the environment serves a release that supersedes the one its client
+ * holds, or with empty when the environment no longer serves anything.
  */
 public final class Watchers {
 
   /** One waiting request. */
   public static final class Watch {
     private final UUID environmentId;
-    private final String hash;
+    private final Snapshot held;
     private final Consumer<Optional<Snapshot>> callback;
 
-    private Watch(UUID environmentId, String hash, Consumer<Optional<Snapshot>> callback) {
-      this.environmentId = environmentId;
-      this.hash = hash;
+    private Watch(Snapshot held, Consumer<Optional<Snapshot>> callback) {
+      this.environmentId = held.environmentId();
+      this.held = held;
       this.callback = callback;
     }
   }
@@ -31,10 +31,11 @@ public final class Watchers {
   private final Map<UUID, Set<Watch>> byEnvironment = new ConcurrentHashMap<>();
   private final AtomicInteger waiting = new AtomicInteger();
 
-  Watch add(UUID environmentId, String hash, Consumer<Optional<Snapshot>> callback) {
-    Watch watch = new Watch(environmentId, hash, callback);
+  /** Registers a watch of a client that holds {@code held}. */
+  Watch add(Snapshot held, Consumer<Optional<Snapshot>> callback) {
+    Watch watch = new Watch(held, callback);
     byEnvironment.compute(
-        environmentId,
+        watch.environmentId,
         (id, watches) -> {
           Set<Watch> set = watches == null ? ConcurrentHashMap.newKeySet() : watches;
           set.add(watch);
@@ -59,14 +60,14 @@ public final class Watchers {
     return removed[0];
   }
 
-  /** Wakes every watch of the environment whose hash differs from what it now serves. */
+  /** Wakes every watch of the environment that what it now serves supersedes. */
   void changed(UUID environmentId, Optional<Snapshot> now) {
     Set<Watch> watches = byEnvironment.get(environmentId);
     if (watches == null) {
       return;
     }
     for (Watch watch : java.util.List.copyOf(watches)) {
-      if (now.isEmpty() || !now.get().hash().equals(watch.hash)) {
+      if (now.isEmpty() || now.get().supersedes(watch.held)) {
         fire(watch, now);
       }
     }

@@ -115,9 +115,9 @@ public class ConfigResource {
     int seconds = waitSeconds(wait);
     checkInstance(instance);
     Snapshot current = delivery.current(app, env);
-    String known = tagValue(ifNoneMatch);
-    if (!current.hash().equals(known) || seconds == 0) {
-      async.resume(answer(current, known, chosen, instance));
+    boolean matches = matches(ifNoneMatch, current.hash());
+    if (!matches || seconds == 0) {
+      async.resume(answer(current, matches, chosen, instance));
       return;
     }
     // timeout and clean-up first: the watch may fire as soon as it is registered
@@ -128,7 +128,8 @@ public class ConfigResource {
           if (waiting != null) {
             delivery.unwatch(waiting);
           }
-          timedOut.resume(answer(current, known, chosen, instance));
+          Snapshot now = latestOr(app, env, current);
+          timedOut.resume(answer(now, now.hash().equals(current.hash()), chosen, instance));
         });
     async.setTimeout(seconds, TimeUnit.SECONDS);
     async.register(
@@ -140,10 +141,18 @@ public class ConfigResource {
               }
             });
     watch.set(
-        delivery.watch(
-            app, env, current, known, now -> wake(async, now, known, chosen, instance, app, env)));
+        delivery.watch(app, env, current, now -> wake(async, now, chosen, instance, app, env)));
     if (async.isDone()) {
       delivery.unwatch(watch.get());
+    }
+  }
+
+  /** What the environment serves now, or {@code fallback} when that cannot be read. */
+  private Snapshot latestOr(String app, String env, Snapshot fallback) {
+    try {
+      return delivery.current(app, env);
+    } catch (RuntimeException e) {
+      return fallback;
     }
   }
 
@@ -151,14 +160,13 @@ public class ConfigResource {
   private void wake(
       AsyncResponse async,
       Optional<Snapshot> now,
-      String known,
       Format format,
       String instance,
       String app,
       String env) {
     try {
       if (now.isPresent()) {
-        async.resume(answer(now.get(), known, format, instance));
+        async.resume(answer(now.get(), false, format, instance));
       } else {
         async.resume(gone(app, env));
       }
@@ -167,10 +175,10 @@ public class ConfigResource {
     }
   }
 
-  private Response answer(Snapshot snapshot, String known, Format format, String instance) {
+  private Response answer(Snapshot snapshot, boolean notModified, Format format, String instance) {
     delivery.served(snapshot, instance);
     EntityTag tag = new EntityTag(snapshot.hash());
-    if (snapshot.hash().equals(known)) {
+    if (notModified) {
       return Response.notModified(tag).cacheControl(Callers.noStore()).build();
     }
     byte[] body =
@@ -214,15 +222,29 @@ public class ConfigResource {
     }
   }
 
-  /** The single strong tag in If-None-Match, unquoted; null when absent or not one strong tag. */
-  private static String tagValue(String header) {
-    if (header == null) {
-      return null;
+  /**
+   * Whether {@code If-None-Match} matches the current tag (RFC 9110 §13.1.2): {@code *}, or any tag
+   * of the list equal to it, compared weakly ({@code W/} ignored).
+   */
+  static boolean matches(String ifNoneMatch, String current) {
+    if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+      return false;
     }
-    String tag = header.trim();
-    if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-      return tag.substring(1, tag.length() - 1);
+    if (ifNoneMatch.trim().equals("*")) {
+      return true;
     }
-    return null;
+    for (String part : ifNoneMatch.split(",")) {
+      String tag = part.trim();
+      if (tag.startsWith("W/")) {
+        tag = tag.substring(2);
+      }
+      if (tag.length() >= 2
+          && tag.startsWith("\"")
+          && tag.endsWith("\"")
+          && tag.substring(1, tag.length() - 1).equals(current)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
