@@ -321,23 +321,10 @@ class DeliveryIT {
     assertEquals(tag, recovered.etag(), "the release as published again");
   }
 
-  /** Waits until the server holds a watch (its gauge says so) and the request is still open. */
+  /** Waits until the server holds the watch while the request is still open. */
   private void awaitWatching(CompletableFuture<Reply> watching) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (watchers() < 1 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertTrue(watchers() >= 1, "the server holds the watch");
+    client.awaitWatching();
     assertFalse(watching.isDone(), "the watch is held while nothing changes");
-  }
-
-  private long watchers() {
-    for (String line : client.get("/metrics", "Accept", "text/plain").body().split("\n")) {
-      if (line.startsWith("setpoint_delivery_watchers")) {
-        return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    return -1;
   }
 
   @Test

@@ -176,4 +176,25 @@ public final class SetpointClient {
       throw new AssertionError("could not write secret " + key + ": " + reply);
     }
   }
+
+  /** The server's {@code setpoint_delivery_watchers} gauge: watches it holds now, or -1. */
+  public long deliveryWatchers() {
+    for (String line : get("/metrics", "Accept", "text/plain").body().split("\n")) {
+      if (line.startsWith("setpoint_delivery_watchers")) {
+        return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return -1;
+  }
+
+  /** Waits until the server holds at least one watch, failing the test after ten seconds. */
+  public void awaitWatching() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (deliveryWatchers() < 1) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the server at " + baseUrl + " holds no watch");
+      }
+      Thread.sleep(20);
+    }
+  }
 }

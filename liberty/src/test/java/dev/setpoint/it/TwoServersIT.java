@@ -1,0 +1,83 @@
+package dev.setpoint.it;
+
+import static dev.setpoint.it.support.SetpointClient.config;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.it.support.Reply;
+import dev.setpoint.it.support.SetpointClient;
+import dev.setpoint.it.support.TestServer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Setpoint servers on one database, as in production behind a load balancer: what is published
+ * on one reaches the other's cache and watchers within about a second.
+ */
+class TwoServersIT {
+
+  private final SetpointClient first = SetpointClient.forServerUnderTest();
+  private final SetpointClient second =
+      new SetpointClient(System.getProperty("setpoint.it.peerUrl"));
+
+  @BeforeAll
+  static void serversAreUp() throws InterruptedException {
+    TestServer.awaitReady(Duration.ofSeconds(120));
+    SetpointClient peer = new SetpointClient(System.getProperty("setpoint.it.peerUrl"));
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (peer.get("/api/v1/system/ping").status() == 200) {
+          return;
+        }
+      } catch (IllegalStateException e) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("the second server did not come up");
+  }
+
+  @Test
+  void aPublishOnOneServerReachesTheOthersCacheAndWatchersWithinASecond() throws Exception {
+    String app = first.newApplication("two");
+    first.define(app, "mode", "string", "\"blue\"");
+    first.publish(app, "dev");
+
+    Reply cached = second.get(config(app, "dev"));
+    assertEquals(200, cached.status(), cached::toString);
+    assertEquals("blue", cached.json().getString("mode"));
+    String tag = cached.etag();
+
+    CompletableFuture<Reply> watching =
+        CompletableFuture.supplyAsync(
+            () -> second.get(config(app, "dev") + "?wait=30", "If-None-Match", tag));
+    second.awaitWatching();
+    assertFalse(watching.isDone(), "the second server holds the watch");
+
+    first.override(app, "dev", "mode", "\"green\"");
+    long published = System.nanoTime();
+    first.publish(app, "dev");
+    Reply woken = watching.get();
+    long millis = (System.nanoTime() - published) / 1_000_000;
+
+    assertEquals(200, woken.status(), woken::toString);
+    assertEquals("green", woken.json().getString("mode"));
+    assertTrue(millis < 1500, "the other server answered " + millis + " ms after the publish");
+    assertEquals("green", second.get(config(app, "dev")).json().getString("mode"));
+  }
+
+  @Test
+  void aReleaseReadOnTheOtherServerIsTheSameRelease() {
+    String app = first.newApplication("same");
+    first.define(app, "limit", "integer", "5");
+    String hash = first.publish(app, "staging").getString("hash");
+    Reply there = second.get(config(app, "staging") + "?format=properties");
+    assertEquals("\"" + hash + "\"", there.etag());
+    assertEquals("limit=5\n", there.body());
+    assertEquals(304, second.get(config(app, "staging"), "If-None-Match", there.etag()).status());
+  }
+}
