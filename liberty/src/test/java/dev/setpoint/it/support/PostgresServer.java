@@ -95,19 +95,7 @@ public final class PostgresServer {
         "UTF8",
         "--no-locale");
     Files.delete(passwordFile);
-    run(
-        90,
-        bin("pg_ctl"),
-        "-D",
-        data.toString(),
-        "-l",
-        data.resolve("postgres.log").toString(),
-        "-o",
-        "-p " + port + " -h 127.0.0.1 -c unix_socket_directories=''",
-        "-w",
-        "-t",
-        "60",
-        "start");
+    launch();
     createDatabase(password);
 
     String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
@@ -124,6 +112,47 @@ public final class PostgresServer {
             + "\n",
         StandardCharsets.UTF_8);
     System.out.println("[postgres] running on 127.0.0.1:" + port + ", data in " + data);
+  }
+
+  /** Starts the server on the data directory initialised by {@link #start}. */
+  private void launch() throws IOException, InterruptedException {
+    run(
+        90,
+        bin("pg_ctl"),
+        "-D",
+        data.toString(),
+        "-l",
+        data.resolve("postgres.log").toString(),
+        "-o",
+        "-p " + port + " -h 127.0.0.1 -c unix_socket_directories=''",
+        "-w",
+        "-t",
+        "60",
+        "start");
+  }
+
+  /**
+   * The PostgreSQL server of the running build, for tests that take it away for a while: the
+   * directory is the one holding {@code server.env}, the port the one in its URL.
+   */
+  public static PostgresServer ofBuild(Path serverEnv) throws IOException {
+    String url =
+        Files.readAllLines(serverEnv, StandardCharsets.UTF_8).stream()
+            .filter(line -> line.startsWith("SETPOINT_DB_URL="))
+            .findFirst()
+            .orElseThrow();
+    int port = Integer.parseInt(url.replaceAll(".*:(\\d+)/.*", "$1"));
+    return new PostgresServer(serverEnv.getParent(), port);
+  }
+
+  /** Stops the server, keeping its data, as a database outage would. */
+  public void pause() throws IOException, InterruptedException {
+    stop();
+  }
+
+  /** Starts the paused server again on the same data and port. */
+  public void resume() throws IOException, InterruptedException {
+    launch();
   }
 
   /** Creates the application's database over JDBC (the binaries ship no createdb). */

@@ -12,8 +12,9 @@ import java.util.logging.Logger;
 
 /**
  * The last line: any failure nothing else mapped. A domain exception wrapped by the transaction
- * machinery is unwrapped and mapped as usual; anything else is logged in full with the request id
- * and answered with a generic 500 problem that reveals nothing of the server's insides.
+ * machinery is unwrapped and mapped as usual; a database that cannot be reached is a 503 with
+ * {@code Retry-After}; anything else is logged in full with the request id and answered with a
+ * generic 500 problem that reveals nothing of the server's insides.
  */
 @Provider
 @ApplicationScoped
@@ -32,7 +33,36 @@ public class UnexpectedProblems implements ExceptionMapper<Throwable> {
         return domainProblems.toResponse(domain);
       }
     }
+    if (databaseUnreachable(failure)) {
+      LOG.log(Level.WARNING, "The database could not be reached while serving a request", failure);
+      Response unavailable =
+          problems.respond(
+              Response.Status.SERVICE_UNAVAILABLE,
+              ProblemTypes.UNAVAILABLE,
+              "Service unavailable",
+              "Setpoint cannot reach its database; nothing was changed. Retry shortly.");
+      return Response.fromResponse(unavailable).header("Retry-After", "5").build();
+    }
     return internal(problems, failure);
+  }
+
+  /**
+   * True when the failure comes from not getting a working connection: JDBC's connection exceptions
+   * (SQLState class 08) anywhere in the cause chain.
+   */
+  static boolean databaseUnreachable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.sql.SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Response internal(Problems problems, Throwable failure) {
