@@ -113,30 +113,59 @@ class ClientIT {
     client.define(app, "app.greeting", "string", "\"" + greeting + "\"");
     client.publish(app, "dev");
 
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        List.of(
-            "-jar",
-            System.getProperty("setpoint.it.cliJar"),
-            "run",
-            "--url",
-            TestServer.baseUrl(),
-            "--app",
-            app,
-            "--env",
-            "dev",
-            "--cache-dir",
-            cache.toString(),
-            "--",
-            "sh",
-            "-c",
-            "echo \"$APP_GREETING\"; exit 7"));
+    List<String> command = cli("run", "--url", TestServer.baseUrl(), "--app", app, "--env", "dev");
+    command.addAll(List.of("--", "sh", "-c", "echo \"$APP_GREETING\"; exit 7"));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "setpoint run did not finish");
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(7, process.exitValue(), output);
     assertTrue(output.contains(greeting), output);
+  }
+
+  @Test
+  void setpointRunPassesATerminationSignalOnToTheProgram() throws Exception {
+    String app = client.newApplication("sig");
+    client.define(app, "app.name", "string", "\"sig\"");
+    client.publish(app, "dev");
+
+    List<String> command = cli("run", "--url", TestServer.baseUrl(), "--app", app, "--env", "dev");
+    command.addAll(
+        List.of(
+            "--",
+            "sh",
+            "-c",
+            "trap 'echo \"stopping $APP_NAME\"; exit 42' TERM; echo ready;"
+                + " while true; do sleep 0.1; done"));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    var output =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line = output.readLine();
+    while (line != null && !line.equals("ready")) {
+      line = output.readLine();
+    }
+    assertEquals("ready", line, "the program started");
+
+    // SIGTERM, as a process manager stops a service (Process.destroy would also close its output)
+    Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start();
+    assertEquals(0, kill.waitFor(), "kill -TERM");
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "setpoint run did not stop");
+    StringBuilder rest = new StringBuilder();
+    for (String more = output.readLine(); more != null; more = output.readLine()) {
+      rest.append(more).append('\n');
+    }
+    assertTrue(rest.toString().contains("stopping sig"), "the program got the signal: " + rest);
+    assertEquals(42, process.exitValue(), rest::toString);
+  }
+
+  private List<String> cli(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(System.getProperty("setpoint.it.cliJar"));
+    command.addAll(List.of(args));
+    command.addAll(List.of("--cache-dir", cache.toString()));
+    return command;
   }
 
   private static int closedPort() throws IOException {
