@@ -1,0 +1,43 @@
+package dev.setpoint.web.http;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Browser-facing hardening on every response of the API, errors and unknown paths included: set
+ * before the request is handled, so no failure can leave them out. The API serves JSON and text
+ * only, so its Content-Security-Policy allows nothing at all. Strict-Transport-Security is only
+ * meaningful, and only sent, over HTTPS.
+ *
+ * <p>Liberty's own endpoints ({@code /health}, {@code /metrics}, {@code /openapi}) are outside this
+ * application; {@code server.xml} adds the same headers there, except the CSP, which would break
+ * the OpenAPI UI's scripts.
+ */
+@WebFilter(filterName = "security-headers", urlPatterns = "/*", asyncSupported = true)
+public class SecurityHeaders extends HttpFilter {
+
+  /** The API's policy: no content of any kind, and never inside a frame. */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+  /** One year, subdomains included. */
+  static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    response.setHeader("Referrer-Policy", "no-referrer");
+    if (request.isSecure()) {
+      response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    }
+    chain.doFilter(request, response);
+  }
+}
