@@ -14,6 +14,9 @@ public final class ProblemTypes {
   /** The body is not valid JSON, or not the JSON this resource reads. */
   public static final String MALFORMED_BODY = BASE + "malformed-body";
 
+  /** The body is larger than the server accepts ({@code setpoint.http.max-body-bytes}). */
+  public static final String BODY_TOO_LARGE = BASE + "body-too-large";
+
   /** The body carries a property this resource does not know. */
   public static final String UNKNOWN_PROPERTY = BASE + "unknown-property";
 

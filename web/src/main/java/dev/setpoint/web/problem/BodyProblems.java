@@ -2,6 +2,7 @@ package dev.setpoint.web.problem;
 
 import dev.setpoint.api.problem.FieldError;
 import dev.setpoint.api.problem.ProblemTypes;
+import dev.setpoint.web.http.BodyLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
@@ -28,8 +29,15 @@ public class BodyProblems implements ExceptionMapper<JsonbException> {
 
   @Inject Problems problems;
 
+  @Inject BodyLimit limits;
+
   @Override
   public Response toResponse(JsonbException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyLimit.TooLarge) {
+        return BodyLimit.tooLarge(problems, limits.maxBytes());
+      }
+    }
     String message = String.valueOf(e.getMessage());
     Matcher unknown = UNKNOWN_PROPERTY.matcher(message);
     if (unknown.find()) {
