@@ -2,11 +2,13 @@ package dev.setpoint.it;
 
 import static dev.setpoint.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
+import dev.setpoint.it.support.TestKeystore;
 import dev.setpoint.it.support.TestServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -138,6 +140,8 @@ class MasterKeyRotationIT {
     Map<String, String> values = writeSecrets(app, 1);
     Path env = TestServer.serverDirectory().resolve("server.env");
     List<String> original = serverEnv();
+    TestKeystore keystore =
+        TestKeystore.generate(TestServer.serverDirectory().resolve("it-tls.p12"));
     try {
       List<String> prod =
           new ArrayList<>(
@@ -146,23 +150,35 @@ class MasterKeyRotationIT {
                   .filter(l -> !l.startsWith("SETPOINT_PROFILE="))
                   .toList());
       prod.add("SETPOINT_PROFILE=prod");
+      prod.add("SETPOINT_TLS_KEYSTORE=" + keystore.path());
+      prod.add("SETPOINT_TLS_KEYSTORE_PASSWORD=" + keystore.password());
       Files.write(env, prod, StandardCharsets.UTF_8);
       TestServer.restartWithoutWaiting();
 
-      JsonObject ready = awaitHealth();
+      // prod listens on HTTPS only, with the configured keystore and TLS 1.2+
+      SetpointClient https = new SetpointClient(TestServer.httpsUrl(), keystore.trust());
+      JsonObject ready = awaitHealth(https);
+      assertThrows(
+          IllegalStateException.class,
+          () -> client.get("/health/live"),
+          "plain HTTP is closed in the prod profile");
+      assertEquals(
+          "max-age=31536000; includeSubDomains",
+          https.get("/api/v1/system/ping").header("Strict-Transport-Security"));
+
       assertEquals("DOWN", ready.getString("status"));
       String reason = check(ready, "setpoint-master-key").getJsonObject("data").getString("keys");
       assertTrue(reason.contains("SETPOINT_MASTER_KEY_FILE"), reason);
       String key = values.keySet().iterator().next();
       assertProblem(
-          client.put(secret(app, key), "{\"value\":\"" + UUID.randomUUID() + "\"}"),
+          https.put(secret(app, key), "{\"value\":\"" + UUID.randomUUID() + "\"}"),
           503,
           "secrets-unavailable");
       assertProblem(
-          client.put(secret(app, "NEW_ONE"), "{\"value\":\"" + UUID.randomUUID() + "\"}"),
+          https.put(secret(app, "NEW_ONE"), "{\"value\":\"" + UUID.randomUUID() + "\"}"),
           503,
           "secrets-unavailable");
-      assertProblem(reveal(app, key), 503, "secrets-unavailable");
+      assertProblem(reveal(https, app, key), 503, "secrets-unavailable");
     } finally {
       Files.write(env, original, StandardCharsets.UTF_8);
       TestServer.restart();
@@ -218,6 +234,10 @@ class MasterKeyRotationIT {
   }
 
   private JsonObject awaitHealth() throws InterruptedException {
+    return awaitHealth(client);
+  }
+
+  private static JsonObject awaitHealth(SetpointClient client) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(180);
     while (Instant.now().isBefore(deadline)) {
       try {
@@ -251,6 +271,10 @@ class MasterKeyRotationIT {
   }
 
   private Reply reveal(String app, String key) {
+    return reveal(client, app, key);
+  }
+
+  private static Reply reveal(SetpointClient client, String app, String key) {
     return client.post(secret(app, key) + "/reveal", "{}");
   }
 

@@ -18,14 +18,23 @@ public final class SetpointClient {
 
   private static final String JSON = "application/json";
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final HttpClient http;
   private final String baseUrl;
 
   public SetpointClient(String baseUrl) {
+    this(baseUrl, null);
+  }
+
+  /** A client for an HTTPS server whose certificate {@code tls} trusts. */
+  public SetpointClient(String baseUrl, javax.net.ssl.SSLContext tls) {
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5));
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.http = builder.build();
     this.baseUrl = baseUrl;
   }
 

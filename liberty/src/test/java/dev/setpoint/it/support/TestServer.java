@@ -59,6 +59,11 @@ public final class TestServer {
     throw new AssertionError("server at " + baseUrl() + " not ready within " + timeout);
   }
 
+  /** The server's HTTPS root, e.g. {@code https://localhost:9443}. */
+  public static String httpsUrl() {
+    return required("setpoint.it.httpsUrl");
+  }
+
   /** The server's own directory (server.xml, server.env, its output). */
   public static Path serverDirectory() {
     return Path.of(required("setpoint.it.wlp"), "usr", "servers", required("setpoint.it.server"));

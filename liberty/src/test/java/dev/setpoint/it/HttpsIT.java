@@ -1,0 +1,75 @@
+package dev.setpoint.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.setpoint.it.support.Reply;
+import dev.setpoint.it.support.SetpointClient;
+import dev.setpoint.it.support.TestKeystore;
+import dev.setpoint.it.support.TestServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTPS listener of the dev profile, on the keystore Liberty generated for this server when the
+ * build created it (its password is in the server's server.env). The prod profile's HTTPS-only
+ * listener with a configured keystore is tested in {@code MasterKeyRotationIT}.
+ */
+class HttpsIT {
+
+  @BeforeAll
+  static void serverIsReady() throws InterruptedException {
+    TestServer.awaitReady(Duration.ofSeconds(120));
+  }
+
+  private static Optional<SSLContext> generatedKeystoreTrust() throws Exception {
+    Path env = TestServer.serverDirectory().resolve("server.env");
+    Path keystore = TestServer.serverDirectory().resolve("resources/security/key.p12");
+    if (!Files.exists(env) || !Files.exists(keystore)) {
+      return Optional.empty();
+    }
+    Optional<String> password =
+        Files.readAllLines(env, StandardCharsets.UTF_8).stream()
+            .filter(line -> line.startsWith("keystore_password="))
+            .map(line -> line.substring("keystore_password=".length()))
+            .findFirst();
+    if (password.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(TestKeystore.trusting(keystore, password.get()));
+  }
+
+  @Test
+  void theApiAnswersOverTlsWithStrictTransportSecurity() throws Exception {
+    Optional<SSLContext> trust = generatedKeystoreTrust();
+    assumeTrue(trust.isPresent(), "this server was given its own server.env without a keystore");
+
+    SetpointClient https = new SetpointClient(TestServer.httpsUrl(), trust.get());
+    Reply ping = https.get("/api/v1/system/ping");
+    assertEquals(200, ping.status(), ping::toString);
+    assertEquals("max-age=31536000; includeSubDomains", ping.header("Strict-Transport-Security"));
+    assertEquals("nosniff", ping.header("X-Content-Type-Options"));
+
+    HttpResponse<Void> raw =
+        HttpClient.newBuilder()
+            .sslContext(trust.get())
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(TestServer.httpsUrl() + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding());
+    String protocol = raw.sslSession().orElseThrow().getProtocol();
+    assertTrue(protocol.equals("TLSv1.3") || protocol.equals("TLSv1.2"), protocol);
+  }
+}
