@@ -56,14 +56,14 @@ class ClientIT {
   void theConfigSourceFollowsAPublishWithinTwoSeconds() throws Exception {
     String app = client.newApplication("cs");
     client.define(app, "pool.size", "integer", "4");
-    String secret = "canary-" + UUID.randomUUID();
-    client.writeSecret(app, "dev", "db.password", secret);
+    String canary = "canary-" + UUID.randomUUID();
+    client.writeSecret(app, "dev", "db.password", canary);
     client.publish(app, "dev");
 
     try (SetpointConfigSource source =
         SetpointConfigSource.start(settings(TestServer.baseUrl(), app))) {
       assertEquals("4", source.getValue("pool.size"));
-      assertEquals(secret, source.getValue("db.password"));
+      assertEquals(canary, source.getValue("db.password"));
       assertEquals(ClientSettings.DEFAULT_ORDINAL, source.getOrdinal());
 
       client.override(app, "dev", "pool.size", "9");

@@ -1,5 +1,6 @@
 package dev.setpoint.it;
 
+import static dev.setpoint.it.support.JsonFields.healthCheck;
 import static dev.setpoint.it.support.Problems.assertProblem;
 import static dev.setpoint.it.support.SetpointClient.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,7 +59,7 @@ class DatabaseOutageIT {
 
       Reply ready = client.get("/health/ready");
       assertEquals(200, ready.status(), ready::toString);
-      JsonObject check = databaseCheck(ready);
+      JsonObject check = healthCheck(ready.json(), "setpoint-database");
       assertTrue(check.getJsonObject("data").getBoolean("degraded"), ready::toString);
       assertEquals(false, check.getJsonObject("data").getBoolean("reachable"));
 
@@ -84,13 +85,8 @@ class DatabaseOutageIT {
   private boolean reachable() {
     Reply ready = client.get("/health/ready");
     return ready.status() == 200
-        && databaseCheck(ready).getJsonObject("data").getBoolean("reachable");
-  }
-
-  private static JsonObject databaseCheck(Reply ready) {
-    return ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-        .filter(c -> c.getString("name").equals("setpoint-database"))
-        .findFirst()
-        .orElseThrow();
+        && healthCheck(ready.json(), "setpoint-database")
+            .getJsonObject("data")
+            .getBoolean("reachable");
   }
 }

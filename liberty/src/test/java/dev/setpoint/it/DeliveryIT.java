@@ -70,8 +70,8 @@ class DeliveryIT {
     client.define(app, "debug", "boolean", "false");
     client.define(app, "limits", "json", "{\"rps\":5}");
     client.define(app, "name", "string", "\"shop\"");
-    String secret = "canary-" + UUID.randomUUID();
-    client.writeSecret(app, "dev", "db.password", secret);
+    String canary = "canary-" + UUID.randomUUID();
+    client.writeSecret(app, "dev", "db.password", canary);
     client.publish(app, "dev");
 
     Reply delivered = client.get(config(app, "dev"));
@@ -82,7 +82,7 @@ class DeliveryIT {
     assertFalse(body.getBoolean("debug"));
     assertEquals(5, body.getJsonObject("limits").getInt("rps"));
     assertEquals("shop", body.getString("name"));
-    assertEquals(secret, body.getString("db.password"), "secrets are decrypted when served");
+    assertEquals(canary, body.getString("db.password"), "secrets are decrypted when served");
     assertTrue(delivered.header("Cache-Control").contains("no-store"));
     assertEquals("1", delivered.header("X-Setpoint-Release"));
   }

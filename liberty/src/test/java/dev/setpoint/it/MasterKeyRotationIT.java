@@ -1,5 +1,7 @@
 package dev.setpoint.it;
 
+import static dev.setpoint.it.support.JsonFields.healthCheck;
+import static dev.setpoint.it.support.JsonFields.strings;
 import static dev.setpoint.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +29,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +111,7 @@ class MasterKeyRotationIT {
       TestServer.restartWithoutWaiting();
       JsonObject ready = awaitHealth();
       assertEquals("DOWN", ready.getString("status"));
-      JsonObject check = check(ready, "setpoint-master-key");
+      JsonObject check = healthCheck(ready, "setpoint-master-key");
       assertTrue(
           check.getJsonObject("data").getString("missing").contains("not loaded"), check::toString);
 
@@ -167,7 +168,8 @@ class MasterKeyRotationIT {
           https.get("/api/v1/system/ping").header("Strict-Transport-Security"));
 
       assertEquals("DOWN", ready.getString("status"));
-      String reason = check(ready, "setpoint-master-key").getJsonObject("data").getString("keys");
+      String reason =
+          healthCheck(ready, "setpoint-master-key").getJsonObject("data").getString("keys");
       assertTrue(reason.contains("SETPOINT_MASTER_KEY_FILE"), reason);
       String key = values.keySet().iterator().next();
       assertProblem(
@@ -255,19 +257,6 @@ class MasterKeyRotationIT {
       Thread.sleep(250);
     }
     throw new AssertionError("no health answer");
-  }
-
-  private static JsonObject check(JsonObject health, String name) {
-    return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-        .filter(c -> c.getString("name").equals(name))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private static List<String> strings(JsonObject object, String name) {
-    return object.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream()
-        .map(jakarta.json.JsonString::getString)
-        .collect(Collectors.toList());
   }
 
   private Reply reveal(String app, String key) {

@@ -1,5 +1,6 @@
 package dev.setpoint.it;
 
+import static dev.setpoint.it.support.JsonFields.strings;
 import static dev.setpoint.it.support.Problems.assertFieldErrors;
 import static dev.setpoint.it.support.Problems.assertProblem;
 import static dev.setpoint.it.support.SetpointClient.config;
@@ -29,20 +30,14 @@ class ReleasesIT {
     TestServer.awaitReady(Duration.ofSeconds(120));
   }
 
-  private static List<String> strings(JsonObject object, String name) {
-    return object.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream()
-        .map(jakarta.json.JsonString::getString)
-        .toList();
-  }
-
   @Test
   void publishingFreezesResolvedSettingsAndSecretVersions() {
     String app = client.newApplication("rel");
     client.define(app, "db.pool.max", "integer", "10");
     client.define(app, "log.level", "string", "\"info\"");
     client.override(app, "staging", "log.level", "\"debug\"");
-    String secret = "canary-" + UUID.randomUUID();
-    client.writeSecret(app, "staging", "db.password", secret);
+    String canary = "canary-" + UUID.randomUUID();
+    client.writeSecret(app, "staging", "db.password", canary);
 
     Reply published = client.post(releases(app, "staging"), "{\"message\":\"first cut\"}");
     assertEquals(201, published.status(), published::toString);
@@ -63,7 +58,7 @@ class ReleasesIT {
     assertEquals("10", frozen.getJsonObject("settings").getString("db.pool.max"));
     assertEquals("debug", frozen.getJsonObject("settings").getString("log.level"));
     assertEquals(1, frozen.getJsonObject("secrets").getInt("db.password"));
-    assertFalse(read.body().contains(secret), "a release never shows a secret value");
+    assertFalse(read.body().contains(canary), "a release never shows a secret value");
 
     // a draft edit is not served until it is published
     client.override(app, "staging", "log.level", "\"warn\"");
