@@ -36,12 +36,18 @@ class SecretServiceTest {
   }
 
   private SecretService service(TinkEnvelope envelope, SecretsConfig config) {
-    ApplicationService applications = new ApplicationService(store, store, store);
+    ApplicationService applications =
+        new ApplicationService(store, store, store, store, store.access());
     if (store.list(new dev.setpoint.domain.shared.PageRequest(null, 1)).isEmpty()) {
       applications.create("shop", "Shop", null, null);
     }
     return new SecretService(
-        new EnvironmentService(applications, store, store), store, envelope, config, store);
+        new EnvironmentService(applications, store, store, store.access()),
+        store,
+        envelope,
+        config,
+        store,
+        store.access());
   }
 
   private static SecretsConfig config(Duration grace, Duration window, ReusePolicy reuse) {

@@ -39,6 +39,8 @@ class ClientIT {
   private ClientSettings settings(String url, String app) {
     Map<String, String> values =
         Map.of(
+            ClientSettings.TOKEN,
+            client.issueToken(app, "dev"),
             ClientSettings.URL,
             url,
             ClientSettings.APP,
@@ -115,7 +117,9 @@ class ClientIT {
 
     List<String> command = cli("run", "--url", TestServer.baseUrl(), "--app", app, "--env", "dev");
     command.addAll(List.of("--", "sh", "-c", "echo \"$APP_GREETING\"; exit 7"));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put(ClientSettings.TOKEN, client.issueToken(app, "dev"));
+    Process process = builder.start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "setpoint run did not finish");
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(7, process.exitValue(), output);
@@ -136,7 +140,9 @@ class ClientIT {
             "-c",
             "trap 'echo \"stopping $APP_NAME\"; exit 42' TERM; echo ready;"
                 + " while true; do sleep 0.1; done"));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put(ClientSettings.TOKEN, client.issueToken(app, "dev"));
+    Process process = builder.start();
     var output =
         new java.io.BufferedReader(
             new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -6,11 +6,14 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The JAX-RS application: every Setpoint API resource lives under {@code /api/v1}. */
@@ -24,8 +27,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 "Configuration and secrets per application and environment. Every error is an"
                     + " RFC 9457 problem (application/problem+json) carrying the request id.",
             license = @License(name = "Proprietary")),
+    security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "bearer")},
     components =
         @Components(
+            securitySchemes = {
+              @SecurityScheme(
+                  securitySchemeName = "basic",
+                  type = SecuritySchemeType.HTTP,
+                  scheme = "basic",
+                  description = "People in the built-in user store (embedded mode)."),
+              @SecurityScheme(
+                  securitySchemeName = "bearer",
+                  type = SecuritySchemeType.HTTP,
+                  scheme = "bearer",
+                  description =
+                      "A service token (stp_...) for delivery, or a JWT from the organisation's"
+                          + " OpenID Connect provider.")
+            },
             responses = {
               @APIResponse(
                   name = "BadRequest",
@@ -33,6 +51,34 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                   description =
                       "A field broke a rule (errors lists each field and rule), or the body is"
                           + " malformed or has an unknown property.",
+                  content =
+                      @Content(
+                          mediaType = ProblemTypes.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "Unauthenticated",
+                  responseCode = "401",
+                  description =
+                      "No credentials, or credentials that are not valid; WWW-Authenticate names"
+                          + " the schemes accepted.",
+                  content =
+                      @Content(
+                          mediaType = ProblemTypes.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "Forbidden",
+                  responseCode = "403",
+                  description = "Authenticated, but without the role this needs (named in detail).",
+                  content =
+                      @Content(
+                          mediaType = ProblemTypes.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "TooManyRequests",
+                  responseCode = "429",
+                  description =
+                      "A rate limit ran out (per address, per caller, or failed sign-ins);"
+                          + " Retry-After says when to retry.",
                   content =
                       @Content(
                           mediaType = ProblemTypes.MEDIA_TYPE,
@@ -115,6 +161,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(
           name = "Delivery",
           description = "The newest release for running applications: formats, ETags, watch."),
+      @Tag(name = "Access", description = "Service tokens, role bindings and users."),
       @Tag(name = "System", description = "Setpoint's own operations.")
     })
 public class SetpointApi extends Application {}

@@ -35,6 +35,17 @@ public final class ProblemTypes {
    */
   public static final String UNPROCESSABLE = BASE + "unprocessable";
 
+  /**
+   * The request carries no credentials, or credentials that are not valid (see WWW-Authenticate).
+   */
+  public static final String UNAUTHENTICATED = BASE + "unauthenticated";
+
+  /** The caller is known but not allowed to do this; the role it lacks is named in detail. */
+  public static final String FORBIDDEN = BASE + "forbidden";
+
+  /** Too many requests (or failed logins) from this caller or address; see Retry-After. */
+  public static final String RATE_LIMITED = BASE + "rate-limited";
+
   /** The method is not supported on this path. */
   public static final String METHOD_NOT_ALLOWED = BASE + "method-not-allowed";
 

@@ -13,6 +13,9 @@ public interface ApplicationRepository {
   /** Up to {@code page.limit() + 1} applications ordered by slug, after {@code page.after()}. */
   List<Application> list(PageRequest page);
 
+  /** Like {@link #list}, restricted to the applications with these ids. */
+  List<Application> listAmong(java.util.Set<java.util.UUID> ids, PageRequest page);
+
   /**
    * Stores a new or changed application and writes it through at once, so a duplicate slug is
    * reported as {@link dev.setpoint.domain.shared.Conflict} and a concurrent change as {@link

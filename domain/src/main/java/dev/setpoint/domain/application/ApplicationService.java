@@ -1,5 +1,11 @@
 package dev.setpoint.domain.application;
 
+import dev.setpoint.domain.access.Access;
+import dev.setpoint.domain.access.Action;
+import dev.setpoint.domain.access.Caller;
+import dev.setpoint.domain.access.Role;
+import dev.setpoint.domain.access.RoleBinding;
+import dev.setpoint.domain.access.RoleBindingRepository;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.DeliveryNotices;
 import dev.setpoint.domain.shared.InvalidValue;
@@ -11,6 +17,7 @@ import dev.setpoint.domain.shared.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.annotation.Counted;
 
@@ -24,28 +31,38 @@ public class ApplicationService {
   private final ApplicationRepository applications;
   private final EnvironmentRepository environments;
   private final DeliveryNotices notices;
+  private final RoleBindingRepository bindings;
+  private final Access access;
 
   /** For the CDI container's proxy only. */
   protected ApplicationService() {
-    this(null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Inject
   public ApplicationService(
       ApplicationRepository applications,
       EnvironmentRepository environments,
-      DeliveryNotices notices) {
+      DeliveryNotices notices,
+      RoleBindingRepository bindings,
+      Access access) {
     this.applications = applications;
     this.environments = environments;
     this.notices = notices;
+    this.bindings = bindings;
+    this.access = access;
   }
 
-  /** Registers an application with the standard environments dev, staging and production. */
+  /**
+   * Registers an application with the standard environments dev, staging and production. A creator
+   * who is not a platform admin becomes the application's admin.
+   */
   @Counted(
       name = "setpoint.applications.created",
       absolute = true,
       description = "Applications registered.")
   public Application create(String slug, String name, String description, String owner) {
+    getAccess().requireCreator();
     Slug id = Slug.of("slug", slug);
     if (applications.find(id).isPresent()) {
       throw new Conflict("An application with slug '" + id + "' already exists");
@@ -57,20 +74,31 @@ public class ApplicationService {
           new Environment(
               application, new Slug(template.slug()), template.name(), template.production()));
     }
+    Caller caller = getAccess().caller();
+    if (caller.kind() == Caller.Kind.USER && !getAccess().platformAdmin()) {
+      bindings.store(new RoleBinding(caller.name(), Role.ADMIN, application, null, caller.name()));
+    }
     LOG.info(() -> "Registered application " + id);
     return application;
   }
 
   /** The application with this slug. */
   public Application get(String slug) {
+    getAccess().requireAuthenticated();
     Slug id = Slug.of("app", slug);
-    return applications
-        .find(id)
-        .orElseThrow(() -> new NotFound("No application with slug '" + id + "'"));
+    Application application =
+        applications
+            .find(id)
+            .orElseThrow(() -> new NotFound("No application with slug '" + id + "'"));
+    getAccess().requireVisible(application);
+    return application;
   }
 
   public Slice<Application> list(PageRequest page) {
-    return Slice.of(applications.list(page), page.limit(), a -> a.slug().value());
+    java.util.Optional<java.util.Set<java.util.UUID>> visible = getAccess().visibleApplications();
+    List<Application> found =
+        visible.isPresent() ? applications.listAmong(visible.get(), page) : applications.list(page);
+    return Slice.of(found, page.limit(), a -> a.slug().value());
   }
 
   /**
@@ -88,6 +116,7 @@ public class ApplicationService {
     if (slugInBody != null && !slugInBody.equals(application.slug().value())) {
       throw new InvalidValue("slug", "must equal the slug in the path; slugs cannot be renamed");
     }
+    getAccess().require(Action.WRITE, application);
     precondition.checkAgainst(application.version(), "Application '" + slug + "'");
     application.describe(name, description, owner);
     applications.store(application);
@@ -97,9 +126,14 @@ public class ApplicationService {
   /** Removes the application with all its environments and settings, in one transaction. */
   public void delete(String slug, Precondition precondition) {
     Application application = get(slug);
+    getAccess().require(Action.MANAGE, application);
     precondition.checkAgainst(application.version(), "Application '" + slug + "'");
     environments.idsOf(application).forEach(notices::changed);
     applications.remove(application);
     LOG.info(() -> "Removed application " + slug);
+  }
+
+  private Access getAccess() {
+    return access;
   }
 }

@@ -1,5 +1,7 @@
 package dev.setpoint.domain.application;
 
+import dev.setpoint.domain.access.Access;
+import dev.setpoint.domain.access.Action;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.DeliveryNotices;
 import dev.setpoint.domain.shared.InvalidValue;
@@ -23,24 +25,28 @@ public class EnvironmentService {
   private final ApplicationService applications;
   private final EnvironmentRepository environments;
   private final DeliveryNotices notices;
+  private final Access access;
 
   /** For the CDI container's proxy only. */
   protected EnvironmentService() {
-    this(null, null, null);
+    this(null, null, null, null);
   }
 
   @Inject
   public EnvironmentService(
       ApplicationService applications,
       EnvironmentRepository environments,
-      DeliveryNotices notices) {
+      DeliveryNotices notices,
+      Access access) {
     this.applications = applications;
     this.environments = environments;
     this.notices = notices;
+    this.access = access;
   }
 
   public Environment create(String app, String slug, String name, Boolean production) {
     Application application = applications.get(app);
+    getAccess().require(Action.MANAGE, application);
     Slug id = Slug.of("slug", slug);
     if (environments.find(application, id).isPresent()) {
       throw new Conflict("Application '" + app + "' already has an environment '" + id + "'");
@@ -54,11 +60,15 @@ public class EnvironmentService {
 
   /** The environment {@code env} of application {@code app}. */
   public Environment get(String app, String env) {
-    Application application = applications.get(app);
-    return find(application, env);
+    Environment environment = find(applications.get(app), env);
+    getAccess().require(Action.READ, environment);
+    return environment;
   }
 
-  /** The environment {@code env} of an application already loaded. */
+  /**
+   * The environment {@code env} of an application already loaded (and checked for visibility); use
+   * cases check their own action on it.
+   */
   public Environment find(Application application, String env) {
     Slug id = Slug.of("env", env);
     return environments
@@ -83,6 +93,7 @@ public class EnvironmentService {
       Boolean production,
       Precondition precondition) {
     Environment environment = get(app, env);
+    getAccess().require(Action.MANAGE, environment);
     if (slugInBody != null && !slugInBody.equals(environment.slug().value())) {
       throw new InvalidValue("slug", "must equal the slug in the path; slugs cannot be renamed");
     }
@@ -96,9 +107,14 @@ public class EnvironmentService {
   /** Removes an environment and every setting value given in it. */
   public void delete(String app, String env, Precondition precondition) {
     Environment environment = get(app, env);
+    getAccess().require(Action.MANAGE, environment);
     precondition.checkAgainst(environment.version(), "Environment '" + env + "'");
     notices.changed(environment.id());
     environments.remove(environment);
     LOG.info(() -> "Removed environment " + env + " from application " + app);
+  }
+
+  private Access getAccess() {
+    return access;
   }
 }

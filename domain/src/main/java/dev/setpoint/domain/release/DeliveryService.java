@@ -2,6 +2,7 @@ package dev.setpoint.domain.release;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.shared.DomainException;
 import dev.setpoint.domain.shared.Unavailable;
 import jakarta.annotation.PostConstruct;
@@ -36,6 +37,8 @@ public class DeliveryService {
   @Inject ReleaseService releases;
 
   @Inject ConsumerLog consumers;
+
+  @Inject Access access;
 
   @Inject
   @ConfigProperty(name = "setpoint.delivery.cache-size", defaultValue = "10000")
@@ -72,6 +75,13 @@ public class DeliveryService {
    *     release of it does not exist
    */
   public Snapshot current(String app, String env) {
+    access.requireAuthenticated();
+    Snapshot snapshot = access.asSystem(() -> load(app, env));
+    access.requireDelivery(snapshot.target());
+    return snapshot;
+  }
+
+  private Snapshot load(String app, String env) {
     String name = app + "/" + env;
     Snapshot cached = cache.getIfPresent(name);
     if (cached != null) {
@@ -107,7 +117,7 @@ public class DeliveryService {
     // a change may have been applied between the caller's read and the registration
     Snapshot latest;
     try {
-      latest = current(app, env);
+      latest = load(app, env);
     } catch (RuntimeException e) {
       return watch;
     }

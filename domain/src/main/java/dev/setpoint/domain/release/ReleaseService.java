@@ -1,5 +1,8 @@
 package dev.setpoint.domain.release;
 
+import dev.setpoint.domain.access.Access;
+import dev.setpoint.domain.access.Action;
+import dev.setpoint.domain.access.Target;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentService;
 import dev.setpoint.domain.secret.Envelope;
@@ -49,10 +52,11 @@ public class ReleaseService {
   private final ReleaseRepository releases;
   private final Envelope envelope;
   private final DeliveryNotices notices;
+  private final Access access;
 
   /** For the CDI container's proxy only. */
   protected ReleaseService() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -63,7 +67,8 @@ public class ReleaseService {
       SecretService secretService,
       ReleaseRepository releases,
       Envelope envelope,
-      DeliveryNotices notices) {
+      DeliveryNotices notices,
+      Access access) {
     this.environments = environments;
     this.settings = settings;
     this.secrets = secrets;
@@ -71,6 +76,7 @@ public class ReleaseService {
     this.releases = releases;
     this.envelope = envelope;
     this.notices = notices;
+    this.access = access;
   }
 
   /**
@@ -85,6 +91,7 @@ public class ReleaseService {
   public Release publish(String app, String env, String message, String actor) {
     checkMessage(message);
     Environment environment = environments.get(app, env);
+    getAccess().require(Action.PUBLISH, environment);
     ReleaseContent content = currentContent(app, env, environment);
     return append(environment, content, message, actor, null);
   }
@@ -97,6 +104,7 @@ public class ReleaseService {
   public Release rollback(String app, String env, int number, String message, String actor) {
     checkMessage(message);
     Environment environment = environments.get(app, env);
+    getAccess().require(Action.PUBLISH, environment);
     Release target = require(environment, number);
     ReleaseContent content = target.content();
     List<String> gone = new ArrayList<>();
@@ -143,7 +151,10 @@ public class ReleaseService {
     return now.diffAgainst(before);
   }
 
-  /** The newest release of an environment, ready to serve. */
+  /**
+   * The newest release of an environment, ready to serve. Checks only that the caller can read the
+   * environment; delivery loads it as Setpoint and then checks the caller's delivery right.
+   */
   public Snapshot snapshot(String app, String env) {
     Environment environment = environments.get(app, env);
     Release release =
@@ -348,7 +359,12 @@ public class ReleaseService {
       tag = ReleaseContent.sha256(release.hash() + "\nwithout " + String.join(",", leftOut));
     }
     return new Snapshot(
-        environment.id(), release.number(), tag, release.createdAt(), content.settings(), sealed);
+        Target.of(environment),
+        release.number(),
+        tag,
+        release.createdAt(),
+        content.settings(),
+        sealed);
   }
 
   /** The pinned version of a secret if its ciphertext still exists. */
@@ -372,5 +388,9 @@ public class ReleaseService {
       throw new InvalidValue(
           "message", "must be at most " + Release.MAX_MESSAGE_LENGTH + " characters");
     }
+  }
+
+  private Access getAccess() {
+    return access;
   }
 }

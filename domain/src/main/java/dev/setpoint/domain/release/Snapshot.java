@@ -1,5 +1,6 @@
 package dev.setpoint.domain.release;
 
+import dev.setpoint.domain.access.Target;
 import dev.setpoint.domain.secret.Envelope;
 import dev.setpoint.domain.secret.SecretValue;
 import java.time.Instant;
@@ -23,7 +24,7 @@ public final class Snapshot {
   /** A pinned secret version, ready to decrypt. */
   public record SealedSecret(int version, String encoding, Envelope.Opener opener) {}
 
-  private final UUID environmentId;
+  private final Target target;
   private final int number;
   private final String hash;
   private final Instant publishedAt;
@@ -32,13 +33,13 @@ public final class Snapshot {
   private final Map<String, byte[]> rendered = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Snapshot(
-      UUID environmentId,
+      Target target,
       int number,
       String hash,
       Instant publishedAt,
       Map<String, ReleaseContent.SettingValue> settings,
       Map<String, SealedSecret> secrets) {
-    this.environmentId = environmentId;
+    this.target = target;
     this.number = number;
     this.hash = hash;
     this.publishedAt = publishedAt;
@@ -55,7 +56,12 @@ public final class Snapshot {
   }
 
   public UUID environmentId() {
-    return environmentId;
+    return target.environmentId();
+  }
+
+  /** The application and environment this release belongs to, for access decisions. */
+  public Target target() {
+    return target;
   }
 
   public int number() {

@@ -1,5 +1,6 @@
 package dev.setpoint.domain.secret;
 
+import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.shared.Timestamps;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -74,11 +75,18 @@ public class MasterKeyRotation {
   @Inject Envelope envelope;
 
   @Inject RewrapBatch batch;
+  @Inject Access access;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
 
   private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.IDLE);
+
+  /** The status, for a platform admin (the health check reads {@link #status()} directly). */
+  public Status report() {
+    access.requirePlatformAdmin();
+    return status();
+  }
 
   public Status status() {
     if (!envelope.ready()) {
@@ -103,6 +111,7 @@ public class MasterKeyRotation {
 
   /** Starts the re-wrap job unless it is already running; returns the status either way. */
   public Status start() {
+    access.requirePlatformAdmin();
     Status before = status();
     Progress started =
         new Progress(

@@ -1,5 +1,7 @@
 package dev.setpoint.domain.secret;
 
+import dev.setpoint.domain.access.Access;
+import dev.setpoint.domain.access.Action;
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentService;
@@ -35,10 +37,11 @@ public class SecretService {
   private final Envelope envelope;
   private final SecretsConfig config;
   private final DeliveryNotices notices;
+  private final Access access;
 
   /** For the CDI container's proxy only. */
   protected SecretService() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   @Inject
@@ -47,12 +50,14 @@ public class SecretService {
       SecretRepository secrets,
       Envelope envelope,
       SecretsConfig config,
-      DeliveryNotices notices) {
+      DeliveryNotices notices,
+      Access access) {
     this.environments = environments;
     this.secrets = secrets;
     this.envelope = envelope;
     this.config = config;
     this.notices = notices;
+    this.access = access;
   }
 
   /**
@@ -103,7 +108,7 @@ public class SecretService {
       absolute = true,
       description = "Secret values revealed.")
   public Revealed reveal(String app, String env, String key, Integer version, String actor) {
-    Secret secret = requireLive(app, env, key);
+    Secret secret = requireLive(app, env, key, Action.REVEAL);
     int number = version == null ? secret.currentVersion() : version;
     SecretVersion chosen =
         secrets
@@ -154,7 +159,7 @@ public class SecretService {
 
   /** Soft delete: hidden from delivery, recoverable until the recovery window ends. */
   public Secret delete(String app, String env, String key) {
-    Secret secret = requireLive(app, env, key);
+    Secret secret = requireLive(app, env, key, Action.WRITE);
     secret.markDeleted(config.recoveryWindow());
     secrets.store(secret);
     notices.changed(secret.environment().id());
@@ -163,7 +168,7 @@ public class SecretService {
 
   /** Undoes a soft delete within the recovery window. */
   public Secret recover(String app, String env, String key) {
-    Secret secret = require(environments.get(app, env), key);
+    Secret secret = require(environment(app, env, Action.WRITE), key);
     if (!secret.deleted()) {
       throw new Conflict("Secret '" + key + "' is not deleted");
     }
@@ -175,7 +180,7 @@ public class SecretService {
 
   /** Removes every ciphertext of a deleted secret for good; the metadata stays as history. */
   public SecretDetail destroy(String app, String env, String key) {
-    Secret secret = require(environments.get(app, env), key);
+    Secret secret = require(environment(app, env, Action.WRITE), key);
     if (!secret.deleted()) {
       throw new Conflict("Delete secret '" + key + "' before destroying it");
     }
@@ -209,7 +214,7 @@ public class SecretService {
       Integer rotationDays,
       String actor,
       boolean rotation) {
-    Environment environment = environments.get(app, env);
+    Environment environment = environment(app, env, Action.WRITE);
     SettingKey settingKey = SettingKey.of("key", key);
     Secret secret = secrets.find(environment, settingKey).orElse(null);
     if (rotation && secret == null) {
@@ -332,8 +337,18 @@ public class SecretService {
         .orElseThrow(() -> notFound(environment, settingKey));
   }
 
-  private Secret requireLive(String app, String env, String key) {
-    Secret secret = require(environments.get(app, env), key);
+  private Environment environment(String app, String env, Action action) {
+    Environment environment = environments.get(app, env);
+    getAccess().require(action, environment);
+    return environment;
+  }
+
+  private Access getAccess() {
+    return access;
+  }
+
+  private Secret requireLive(String app, String env, String key, Action action) {
+    Secret secret = require(environment(app, env, action), key);
     if (secret.deleted()) {
       throw deleted(secret);
     }

@@ -1,5 +1,7 @@
 package dev.setpoint.domain.setting;
 
+import dev.setpoint.domain.access.Access;
+import dev.setpoint.domain.access.Action;
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.ApplicationService;
 import dev.setpoint.domain.application.Environment;
@@ -37,20 +39,23 @@ public class SettingService {
   private final ApplicationService applications;
   private final EnvironmentService environments;
   private final SettingRepository settings;
+  private final Access access;
 
   /** For the CDI container's proxy only. */
   protected SettingService() {
-    this(null, null, null);
+    this(null, null, null, null);
   }
 
   @Inject
   public SettingService(
       ApplicationService applications,
       EnvironmentService environments,
-      SettingRepository settings) {
+      SettingRepository settings,
+      Access access) {
     this.applications = applications;
     this.environments = environments;
     this.settings = settings;
+    this.access = access;
   }
 
   /**
@@ -67,6 +72,7 @@ public class SettingService {
       Boolean required,
       Precondition precondition) {
     Application application = applications.get(app);
+    getAccess().require(Action.WRITE, application);
     SettingKey settingKey = SettingKey.of("key", key);
     SettingSpec spec = SettingSpec.parse(typeName, defaultJson, description, required);
     Optional<SettingDefinition> existing = settings.findDefinition(application, settingKey);
@@ -99,6 +105,7 @@ public class SettingService {
   @Counted(name = WRITES, absolute = true, description = WRITES_DESCRIPTION)
   public void undefine(String app, String key, Precondition precondition) {
     SettingDefinition definition = definition(app, key);
+    getAccess().require(Action.WRITE, definition.application());
     precondition.checkAgainst(definition.version(), "Setting '" + key + "'");
     settings.remove(definition);
   }
@@ -109,6 +116,7 @@ public class SettingService {
       String app, String env, String key, String valueJson, Precondition precondition) {
     Application application = applications.get(app);
     Environment environment = environments.find(application, env);
+    getAccess().require(Action.WRITE, environment);
     SettingDefinition definition = requireDefinition(application, key);
     if (valueJson == null) {
       throw new InvalidValue("value", "must not be null; delete the override to fall back");
@@ -132,6 +140,7 @@ public class SettingService {
   public SettingOverride overrideOf(String app, String env, String key) {
     Application application = applications.get(app);
     Environment environment = environments.find(application, env);
+    getAccess().require(Action.READ, environment);
     SettingDefinition definition = requireDefinition(application, key);
     return settings
         .findOverride(definition, environment)
@@ -143,6 +152,7 @@ public class SettingService {
   @Counted(name = WRITES, absolute = true, description = WRITES_DESCRIPTION)
   public void removeOverride(String app, String env, String key, Precondition precondition) {
     SettingOverride override = overrideOf(app, env, key);
+    getAccess().require(Action.WRITE, override.environment());
     precondition.checkAgainst(override.version(), "Override of '" + key + "' in '" + env + "'");
     settings.remove(override);
   }
@@ -155,6 +165,7 @@ public class SettingService {
   public Slice<ResolvedSetting> resolve(String app, String env, PageRequest page) {
     Application application = applications.get(app);
     Environment environment = environments.find(application, env);
+    getAccess().require(Action.READ, environment);
     Slice<SettingDefinition> definitions =
         Slice.of(settings.definitions(application, page), page.limit(), d -> d.key().value());
     Map<UUID, SettingOverride> overrides =
@@ -208,5 +219,9 @@ public class SettingService {
           override.change(value);
           settings.store(override);
         });
+  }
+
+  private Access getAccess() {
+    return access;
   }
 }

@@ -20,4 +20,16 @@ public final class Pages {
     } while (after != null);
     return all;
   }
+
+  /** Refuses a cursor that does not continue an id-ordered list (a tampered or foreign one). */
+  public static void requireUuidCursor(PageRequest page) {
+    if (page.after() == null) {
+      return;
+    }
+    try {
+      java.util.UUID.fromString(page.after());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValue("cursor", "is not a cursor of this list");
+    }
+  }
 }

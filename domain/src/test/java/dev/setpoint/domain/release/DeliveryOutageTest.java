@@ -47,16 +47,20 @@ class DeliveryOutageTest {
   @BeforeEach
   void setUp() {
     InMemoryRepositories store = new InMemoryRepositories();
-    ApplicationService applications = new ApplicationService(store, store, store);
-    EnvironmentService environments = new EnvironmentService(applications, store, store);
-    SettingService settings = new SettingService(applications, environments, store);
-    releases = new ReleaseService(environments, settings, store, null, store, null, store);
+    ApplicationService applications =
+        new ApplicationService(store, store, store, store, store.access());
+    EnvironmentService environments =
+        new EnvironmentService(applications, store, store, store.access());
+    SettingService settings = new SettingService(applications, environments, store, store.access());
+    releases =
+        new ReleaseService(environments, settings, store, null, store, null, store, store.access());
     applications.create("shop", "Shop", null, null);
     settings.define("shop", "mode", "string", "\"on\"", null, false, Precondition.none());
     releases.publish("shop", "dev", null, "alice");
 
     delivery = new DeliveryService();
     delivery.releases = releases;
+    delivery.access = store.access();
     delivery.cacheSize = 10;
     delivery.init();
   }

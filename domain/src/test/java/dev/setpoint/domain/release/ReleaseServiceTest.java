@@ -26,10 +26,12 @@ class ReleaseServiceTest {
   @BeforeEach
   void setUp() {
     store = new InMemoryRepositories();
-    ApplicationService applications = new ApplicationService(store, store, store);
-    environments = new EnvironmentService(applications, store, store);
-    settings = new SettingService(applications, environments, store);
-    releases = new ReleaseService(environments, settings, store, null, store, null, store);
+    ApplicationService applications =
+        new ApplicationService(store, store, store, store, store.access());
+    environments = new EnvironmentService(applications, store, store, store.access());
+    settings = new SettingService(applications, environments, store, store.access());
+    releases =
+        new ReleaseService(environments, settings, store, null, store, null, store, store.access());
     applications.create("shop", "Shop", null, null);
   }
 

@@ -31,9 +31,11 @@ class SettingServiceTest {
   @BeforeEach
   void setUp() {
     InMemoryRepositories store = new InMemoryRepositories();
-    ApplicationService applications = new ApplicationService(store, store, store);
-    EnvironmentService environments = new EnvironmentService(applications, store, store);
-    settings = new SettingService(applications, environments, store);
+    ApplicationService applications =
+        new ApplicationService(store, store, store, store, store.access());
+    EnvironmentService environments =
+        new EnvironmentService(applications, store, store, store.access());
+    settings = new SettingService(applications, environments, store, store.access());
     applications.create("shop", "Shop", null, null);
   }
 

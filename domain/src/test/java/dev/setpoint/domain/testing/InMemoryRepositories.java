@@ -1,5 +1,12 @@
 package dev.setpoint.domain.testing;
 
+import dev.setpoint.domain.access.Access;
+import dev.setpoint.domain.access.AccessConfig;
+import dev.setpoint.domain.access.Caller;
+import dev.setpoint.domain.access.RoleBinding;
+import dev.setpoint.domain.access.RoleBindingRepository;
+import dev.setpoint.domain.access.ServiceToken;
+import dev.setpoint.domain.access.ServiceTokenRepository;
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.ApplicationRepository;
 import dev.setpoint.domain.application.Environment;
@@ -33,9 +40,22 @@ public final class InMemoryRepositories
         SettingRepository,
         SecretRepository,
         ReleaseRepository,
+        RoleBindingRepository,
+        ServiceTokenRepository,
         DeliveryNotices {
 
   private final List<Application> applications = new ArrayList<>();
+  private final List<RoleBinding> bindings = new ArrayList<>();
+  private final List<ServiceToken> tokens = new ArrayList<>();
+
+  /** The caller {@link #access()} decides for; Setpoint itself unless a test changes it. */
+  public Caller caller = Caller.SYSTEM;
+
+  /** Access decisions over these bindings, for {@link #caller}. */
+  public Access access() {
+    return new Access(() -> caller, this, new AccessConfig(java.util.Set.of()));
+  }
+
   private final List<Environment> environments = new ArrayList<>();
   private final List<SettingDefinition> definitions = new ArrayList<>();
   private final List<SettingOverride> overrides = new ArrayList<>();
@@ -67,6 +87,94 @@ public final class InMemoryRepositories
   @Override
   public List<Application> list(PageRequest page) {
     return page(applications.stream(), a -> a.slug().value(), page);
+  }
+
+  @Override
+  public List<Application> listAmong(java.util.Set<java.util.UUID> ids, PageRequest page) {
+    return page(
+        applications.stream().filter(a -> ids.contains(a.id())), a -> a.slug().value(), page);
+  }
+
+  @Override
+  public List<RoleBinding> forPrincipals(java.util.Collection<String> principals) {
+    return bindings.stream().filter(b -> principals.contains(b.principal())).toList();
+  }
+
+  @Override
+  public List<RoleBinding> listOn(Application application, PageRequest page) {
+    return page(
+        bindings.stream().filter(b -> application == null || application.equals(b.application())),
+        b -> b.id().toString(),
+        page);
+  }
+
+  @Override
+  public Optional<RoleBinding> binding(java.util.UUID id) {
+    return bindings.stream().filter(b -> b.id().equals(id)).findFirst();
+  }
+
+  @Override
+  public boolean exists(RoleBinding binding) {
+    return bindings.stream()
+        .anyMatch(
+            b ->
+                b.principal().equals(binding.principal())
+                    && b.role() == binding.role()
+                    && java.util.Objects.equals(b.application(), binding.application())
+                    && java.util.Objects.equals(b.environment(), binding.environment()));
+  }
+
+  @Override
+  public void store(RoleBinding binding) {
+    keep(bindings, binding);
+  }
+
+  @Override
+  public void remove(RoleBinding binding) {
+    bindings.remove(binding);
+  }
+
+  @Override
+  public Optional<ServiceToken> findByHash(String tokenHash) {
+    return tokens.stream().filter(t -> tokenHashOf(t).equals(tokenHash)).findFirst();
+  }
+
+  @Override
+  public Optional<ServiceToken> token(java.util.UUID id) {
+    return tokens.stream().filter(t -> t.id().equals(id)).findFirst();
+  }
+
+  @Override
+  public List<ServiceToken> listOf(java.util.Set<java.util.UUID> applicationIds, PageRequest page) {
+    return page(
+        tokens.stream()
+            .filter(t -> applicationIds == null || applicationIds.contains(t.application().id())),
+        t -> t.id().toString(),
+        page);
+  }
+
+  @Override
+  public void store(ServiceToken token) {
+    keep(tokens, token);
+  }
+
+  @Override
+  public void markUsed(java.util.UUID id, java.time.Instant at) {
+    usedAt.put(id, at);
+  }
+
+  /** When each token was last marked used. */
+  public final java.util.Map<java.util.UUID, java.time.Instant> usedAt = new java.util.HashMap<>();
+
+  /** The stored hash of a token, read the way a database query would. */
+  public static String tokenHashOf(ServiceToken token) {
+    try {
+      java.lang.reflect.Field field = ServiceToken.class.getDeclaredField("tokenHash");
+      field.setAccessible(true);
+      return (String) field.get(token);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override

@@ -20,13 +20,53 @@ public final class SetpointClient {
 
   private final HttpClient http;
   private final String baseUrl;
+  private final String authorization;
 
+  /** A client signed in as {@code admin} (the bootstrap user, a platform admin). */
   public SetpointClient(String baseUrl) {
     this(baseUrl, null);
   }
 
-  /** A client for an HTTPS server whose certificate {@code tls} trusts. */
+  /** An admin client for an HTTPS server whose certificate {@code tls} trusts. */
   public SetpointClient(String baseUrl, javax.net.ssl.SSLContext tls) {
+    this(buildHttp(tls), baseUrl, basic("admin", TestServer.adminPassword()));
+  }
+
+  private SetpointClient(HttpClient http, String baseUrl, String authorization) {
+    this.http = http;
+    this.baseUrl = baseUrl;
+    this.authorization = authorization;
+  }
+
+  /** The same server with other credentials: an {@code Authorization} value, or null for none. */
+  public SetpointClient as(String authorization) {
+    return new SetpointClient(http, baseUrl, authorization);
+  }
+
+  /** The same server without credentials. */
+  public SetpointClient anonymous() {
+    return as(null);
+  }
+
+  /** The same server as a user of the built-in store. */
+  public SetpointClient asUser(String username, String password) {
+    return as(basic(username, password));
+  }
+
+  /** The same server with a bearer token. */
+  public SetpointClient withToken(String token) {
+    return as("Bearer " + token);
+  }
+
+  /** An HTTP Basic {@code Authorization} value. */
+  public static String basic(String username, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static HttpClient buildHttp(javax.net.ssl.SSLContext tls) {
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -34,8 +74,7 @@ public final class SetpointClient {
     if (tls != null) {
       builder.sslContext(tls);
     }
-    this.http = builder.build();
-    this.baseUrl = baseUrl;
+    return builder.build();
   }
 
   /** The client for the server under test, as the build passes it in. */
@@ -74,8 +113,13 @@ public final class SetpointClient {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
+    boolean explicit = false;
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
+      explicit |= headers[i].equalsIgnoreCase("Authorization");
+    }
+    if (!explicit && authorization != null) {
+      request.header("Authorization", authorization);
     }
     request.method(
         method,
@@ -187,6 +231,33 @@ public final class SetpointClient {
   }
 
   /** The server's {@code setpoint_delivery_watchers} gauge: watches it holds now, or -1. */
+  /** Issues a service token for delivery of {@code envs} of {@code app}; returns the token. */
+  public String issueToken(String app, String... envs) {
+    Reply issued = post("/api/v1/tokens", tokenRequest(app, null, envs));
+    if (issued.status() != 201) {
+      throw new IllegalStateException(
+          "Issuing a token failed: " + issued.status() + " " + issued.body());
+    }
+    return issued.json().getString("token");
+  }
+
+  /** The body of a token request; {@code expiresAt} may be null. */
+  public static String tokenRequest(String app, java.time.Instant expiresAt, String... envs) {
+    var environments = jakarta.json.Json.createArrayBuilder();
+    for (String env : envs) {
+      environments.add(env);
+    }
+    var body =
+        jakarta.json.Json.createObjectBuilder()
+            .add("name", "it " + app)
+            .add("application", app)
+            .add("environments", environments);
+    if (expiresAt != null) {
+      body.add("expiresAt", expiresAt.toString());
+    }
+    return body.build().toString();
+  }
+
   public long deliveryWatchers() {
     for (String line : get("/metrics", "Accept", "text/plain").body().split("\n")) {
       if (line.startsWith("setpoint_delivery_watchers")) {

@@ -65,6 +65,24 @@ public final class TestServer {
   }
 
   /** The server's own directory (server.xml, server.env, its output). */
+  /**
+   * The password the first start generated for {@code admin} (the tests never set one: they read it
+   * where an operator would, from the owner-only file in the server's output directory).
+   */
+  public static synchronized String adminPassword() {
+    if (adminPassword == null) {
+      Path file = serverDirectory().resolve("setpoint-admin-password");
+      try {
+        adminPassword = java.nio.file.Files.readString(file).trim();
+      } catch (IOException e) {
+        throw new IllegalStateException("The generated admin password is not in " + file, e);
+      }
+    }
+    return adminPassword;
+  }
+
+  private static String adminPassword;
+
   public static Path serverDirectory() {
     return Path.of(required("setpoint.it.wlp"), "usr", "servers", required("setpoint.it.server"));
   }

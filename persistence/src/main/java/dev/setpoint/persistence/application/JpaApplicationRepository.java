@@ -11,6 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /** Applications in the {@code applications} table. */
 @ApplicationScoped
@@ -37,6 +39,20 @@ public class JpaApplicationRepository implements ApplicationRepository {
                     Application.class)
                 .setParameter("after", page.after());
     return query.setMaxResults(page.limit() + 1).getResultList();
+  }
+
+  @Override
+  public List<Application> listAmong(Set<UUID> ids, PageRequest page) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select a from Application a where a.id in :ids and a.slug > :after order by a.slug",
+            Application.class)
+        .setParameter("ids", ids)
+        .setParameter("after", page.after() == null ? "" : page.after())
+        .setMaxResults(page.limit() + 1)
+        .getResultList();
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.setpoint.persistence.schema;
 
+import dev.setpoint.domain.platform.SchemaReady;
 import dev.setpoint.domain.platform.StorageStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -54,21 +56,32 @@ public class SchemaMigrations implements StorageStatus {
 
   @Inject DatabaseConfig databaseConfig;
 
+  @Inject Event<SchemaReady> ready;
+
   /**
    * Runs the migration as soon as the application context starts. Incomplete production database
    * settings stop the start here, before anything connects.
    */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
     databaseConfig.requireComplete();
-    if (!migrate()) {
+    if (migrate()) {
+      announce();
+    } else {
       scheduleRetry();
     }
+  }
+
+  /** Tells the rest of Setpoint the schema is usable (after the migration's connection closed). */
+  private void announce() {
+    ready.fire(new SchemaReady());
   }
 
   private void scheduleRetry() {
     scheduler.schedule(
         () -> {
-          if (!migrate()) {
+          if (migrate()) {
+            announce();
+          } else {
             scheduleRetry();
           }
         },

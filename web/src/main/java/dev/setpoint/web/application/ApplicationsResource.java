@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,6 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Applications")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "TooManyRequests")
 @APIResponse(responseCode = "400", ref = "BadRequest")
 @APIResponse(responseCode = "500", ref = "ServerError")
 public class ApplicationsResource {
@@ -58,6 +62,7 @@ public class ApplicationsResource {
       operationId = "createApplication",
       summary = "Register an application",
       description = "Creates the application with the environments dev, staging and production.")
+  @Extension(name = "x-setpoint-access", value = "create-application")
   @APIResponse(
       responseCode = "201",
       description = "Registered.",
@@ -80,6 +85,7 @@ public class ApplicationsResource {
       operationId = "listApplications",
       summary = "List applications",
       description = "Ordered by slug, a page at a time.")
+  @Extension(name = "x-setpoint-access", value = "visible")
   @APIResponse(responseCode = "200", description = "One page of applications.")
   public Page<ApplicationView> list(@BeanParam PageParams page) {
     return Cursors.toPage(applications.list(page.toRequest()), ApplicationViews::of);
@@ -88,6 +94,7 @@ public class ApplicationsResource {
   @GET
   @Path("{app}")
   @Operation(operationId = "getApplication", summary = "Read an application")
+  @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(
       responseCode = "200",
       description = "The application, with its ETag.",
@@ -105,6 +112,7 @@ public class ApplicationsResource {
       operationId = "updateApplication",
       summary = "Describe an application",
       description = "Replaces name, description and owner. Send If-Match to avoid lost updates.")
+  @Extension(name = "x-setpoint-access", value = "write-app")
   @APIResponse(
       responseCode = "200",
       description = "Updated.",
@@ -133,6 +141,7 @@ public class ApplicationsResource {
       operationId = "deleteApplication",
       summary = "Remove an application",
       description = "Removes the application with all its environments and settings, atomically.")
+  @Extension(name = "x-setpoint-access", value = "manage-app")
   @APIResponse(responseCode = "204", description = "Removed.")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")

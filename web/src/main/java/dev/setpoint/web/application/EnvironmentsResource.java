@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,6 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Applications")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "TooManyRequests")
 @APIResponse(responseCode = "400", ref = "BadRequest")
 @APIResponse(responseCode = "404", ref = "NotFound")
 @APIResponse(responseCode = "500", ref = "ServerError")
@@ -59,6 +63,7 @@ public class EnvironmentsResource {
 
   @POST
   @Operation(operationId = "createEnvironment", summary = "Add an environment")
+  @Extension(name = "x-setpoint-access", value = "manage-app")
   @APIResponse(
       responseCode = "201",
       description = "Added.",
@@ -81,6 +86,7 @@ public class EnvironmentsResource {
       operationId = "listEnvironments",
       summary = "List environments",
       description = "Ordered by slug, a page at a time.")
+  @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(responseCode = "200", description = "One page of environments.")
   public Page<EnvironmentView> list(@BeanParam PageParams page) {
     return Cursors.toPage(environments.list(app, page.toRequest()), ApplicationViews::of);
@@ -89,6 +95,7 @@ public class EnvironmentsResource {
   @GET
   @Path("{env}")
   @Operation(operationId = "getEnvironment", summary = "Read an environment")
+  @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(
       responseCode = "200",
       description = "The environment, with its ETag.",
@@ -105,6 +112,7 @@ public class EnvironmentsResource {
       operationId = "updateEnvironment",
       summary = "Describe an environment",
       description = "Replaces the name and production flag. Send If-Match to avoid lost updates.")
+  @Extension(name = "x-setpoint-access", value = "manage")
   @APIResponse(
       responseCode = "200",
       description = "Updated.",
@@ -132,6 +140,7 @@ public class EnvironmentsResource {
       operationId = "deleteEnvironment",
       summary = "Remove an environment",
       description = "Removes the environment and every setting value given in it.")
+  @Extension(name = "x-setpoint-access", value = "manage")
   @APIResponse(responseCode = "204", description = "Removed.")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   public Response delete(

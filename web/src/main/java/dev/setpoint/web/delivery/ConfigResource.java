@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,6 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/config/{app}/{env}")
 @RequestScoped
 @Tag(name = "Delivery")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "TooManyRequests")
 public class ConfigResource {
 
   private static final Pattern INSTANCE = Pattern.compile(Delivery.INSTANCE_PATTERN);
@@ -60,6 +64,7 @@ public class ConfigResource {
               + " hash. With If-None-Match and wait=SECONDS (at most 60) the request is held"
               + " until a release with another hash is published, else answered 304 at the"
               + " timeout.")
+  @Extension(name = "x-setpoint-access", value = "deliver")
   @APIResponse(
       responseCode = "200",
       description = "The release in the format asked for.",

@@ -4,11 +4,15 @@ import dev.setpoint.api.problem.FieldError;
 import dev.setpoint.api.problem.ProblemTypes;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.DomainException;
+import dev.setpoint.domain.shared.Forbidden;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.StaleVersion;
+import dev.setpoint.domain.shared.Unauthenticated;
 import dev.setpoint.domain.shared.Unavailable;
 import dev.setpoint.domain.shared.Unprocessable;
+import dev.setpoint.web.security.AuthConfig;
+import dev.setpoint.web.security.CallerFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +25,7 @@ import jakarta.ws.rs.ext.Provider;
 public class DomainProblems implements ExceptionMapper<DomainException> {
 
   @Inject Problems problems;
+  @Inject AuthConfig auth;
 
   @Override
   public Response toResponse(DomainException e) {
@@ -50,6 +55,20 @@ public class DomainProblems implements ExceptionMapper<DomainException> {
               "Service unavailable",
               e.getMessage());
       return Response.fromResponse(unavailable).header("Retry-After", "5").build();
+    }
+    if (e instanceof Unauthenticated) {
+      return Response.fromResponse(
+              problems.respond(
+                  Response.Status.UNAUTHORIZED,
+                  ProblemTypes.UNAUTHENTICATED,
+                  "Authentication required",
+                  e.getMessage()))
+          .header("WWW-Authenticate", CallerFilter.challenge(auth.basicEnabled(), false))
+          .build();
+    }
+    if (e instanceof Forbidden) {
+      return problems.respond(
+          Response.Status.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", e.getMessage());
     }
     if (e instanceof NotFound) {
       return problems.respond(

@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,6 +51,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Releases")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "TooManyRequests")
 @APIResponse(responseCode = "400", ref = "BadRequest")
 @APIResponse(responseCode = "404", ref = "NotFound")
 @APIResponse(responseCode = "500", ref = "ServerError")
@@ -78,6 +82,7 @@ public class ReleasesResource {
               + " secret into the next numbered release, which delivery serves from then on."
               + " Refused with 422 when a required setting has no value or a key is both a"
               + " setting and a secret; errors name each key.")
+  @Extension(name = "x-setpoint-access", value = "publish")
   @RequestBody(
       required = false,
       content = @Content(schema = @Schema(implementation = ReleaseRequest.class)))
@@ -105,6 +110,7 @@ public class ReleasesResource {
 
   @GET
   @Operation(operationId = "listReleases", summary = "List releases, newest first")
+  @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(responseCode = "200", description = "One page of releases, without content.")
   public Page<ReleaseView> list(@BeanParam PageParams page) {
     PageRequest asked = page.toRequest();
@@ -118,6 +124,7 @@ public class ReleasesResource {
       operationId = "getRelease",
       summary = "Read a release",
       description = "With its frozen setting values and pinned secret versions (never values).")
+  @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(
       responseCode = "200",
       description = "The release; its ETag is the content hash.",
@@ -141,6 +148,7 @@ public class ReleasesResource {
       description =
           "Keys added, removed and changed from release `against` to release `number`. Secrets"
               + " count as changed when their pinned version differs; values are never shown.")
+  @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(
       responseCode = "200",
       description = "The differing keys.",
@@ -163,6 +171,7 @@ public class ReleasesResource {
       description =
           "Publishes a new release with the content of release `number`; the history stays"
               + " linear. Refused (409) when a secret version it pins was destroyed.")
+  @Extension(name = "x-setpoint-access", value = "publish")
   @RequestBody(
       required = false,
       content = @Content(schema = @Schema(implementation = ReleaseRequest.class)))

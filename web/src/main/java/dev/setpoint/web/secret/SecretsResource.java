@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,6 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Secrets")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "TooManyRequests")
 @APIResponse(responseCode = "400", ref = "BadRequest")
 @APIResponse(responseCode = "404", ref = "NotFound")
 @APIResponse(responseCode = "500", ref = "ServerError")
@@ -66,6 +70,7 @@ public class SecretsResource {
 
   @GET
   @Operation(operationId = "listSecrets", summary = "List secrets", description = "Metadata only.")
+  @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(responseCode = "200", description = "One page of secrets.")
   public Page<SecretView> list(@BeanParam PageParams page) {
     return Cursors.toPage(secrets.list(app, env, page.toRequest()), SecretViews::summary);
@@ -80,6 +85,7 @@ public class SecretsResource {
           "Stores the value as a new current version, encrypted; the version it replaces is"
               + " retired. A production value that is current in another environment of the"
               + " application is refused (409).")
+  @Extension(name = "x-setpoint-access", value = "write")
   @APIResponse(
       responseCode = "201",
       description = "Created with version 1.",
@@ -106,6 +112,7 @@ public class SecretsResource {
   @GET
   @Path("{key}")
   @Operation(operationId = "getSecret", summary = "Read a secret's metadata and versions")
+  @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(
       responseCode = "200",
       description = "Metadata with every version's state.",
@@ -122,6 +129,7 @@ public class SecretsResource {
       description =
           "Soft delete: the secret stops being served and can be recovered until the recovery"
               + " window ends, after which its ciphertexts are destroyed.")
+  @Extension(name = "x-setpoint-access", value = "write")
   @APIResponse(
       responseCode = "200",
       description = "Deleted; recoverableUntil says until when.",
@@ -139,6 +147,7 @@ public class SecretsResource {
       description =
           "The current value, or a given version still valid. Every reveal is logged (without"
               + " the value); the response is never cached.")
+  @Extension(name = "x-setpoint-access", value = "reveal")
   @APIResponse(
       responseCode = "200",
       description = "The value.",
@@ -162,6 +171,7 @@ public class SecretsResource {
       description =
           "A new current version; the previous one stays valid for the grace period"
               + " (setpoint.secrets.rotation-grace), then counts as retired.")
+  @Extension(name = "x-setpoint-access", value = "write")
   @APIResponse(
       responseCode = "200",
       description = "Rotated.",
@@ -177,6 +187,7 @@ public class SecretsResource {
   @POST
   @Path("{key}/recover")
   @Operation(operationId = "recoverSecret", summary = "Recover a deleted secret")
+  @Extension(name = "x-setpoint-access", value = "write")
   @APIResponse(
       responseCode = "200",
       description = "Recovered.",
@@ -192,6 +203,7 @@ public class SecretsResource {
       operationId = "destroySecret",
       summary = "Destroy a deleted secret's values for good",
       description = "Removes every ciphertext; the version history stays as metadata.")
+  @Extension(name = "x-setpoint-access", value = "write")
   @APIResponse(
       responseCode = "200",
       description = "Destroyed.",

@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,6 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Settings")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "TooManyRequests")
 @APIResponse(responseCode = "400", ref = "BadRequest")
 @APIResponse(responseCode = "404", ref = "NotFound")
 @APIResponse(responseCode = "500", ref = "ServerError")
@@ -73,6 +77,7 @@ public class EnvironmentSettingsResource {
           "Every defined setting with the value in force in this environment and its source:"
               + " 'environment' for an override, 'default' for the definition's default. Ordered"
               + " by key, a page at a time.")
+  @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(responseCode = "200", description = "One page of resolved settings.")
   public Page<ResolvedSettingView> resolve(@BeanParam PageParams page) {
     return Cursors.toPage(settings.resolve(app, env, page.toRequest()), SettingViews::of);
@@ -84,6 +89,7 @@ public class EnvironmentSettingsResource {
       operationId = "overrideSetting",
       summary = "Override a setting in this environment",
       description = "Creates or replaces the value, validated against the definition's type.")
+  @Extension(name = "x-setpoint-access", value = "write")
   @APIResponse(
       responseCode = "200",
       description = "Replaced.",
@@ -114,6 +120,7 @@ public class EnvironmentSettingsResource {
   @Operation(
       operationId = "getSettingOverride",
       summary = "Read a setting's override in this environment")
+  @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(
       responseCode = "200",
       description = "The override, with its ETag.",
@@ -130,6 +137,7 @@ public class EnvironmentSettingsResource {
       operationId = "deleteSettingOverride",
       summary = "Remove a setting's override",
       description = "The setting falls back to its default in this environment.")
+  @Extension(name = "x-setpoint-access", value = "write")
   @APIResponse(responseCode = "204", description = "Removed.")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   public Response delete(

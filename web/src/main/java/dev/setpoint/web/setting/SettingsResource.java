@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,6 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Settings")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "TooManyRequests")
 @APIResponse(responseCode = "400", ref = "BadRequest")
 @APIResponse(responseCode = "404", ref = "NotFound")
 @APIResponse(responseCode = "500", ref = "ServerError")
@@ -63,6 +67,7 @@ public class SettingsResource {
       operationId = "listSettingDefinitions",
       summary = "List setting definitions",
       description = "Ordered by key, a page at a time.")
+  @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(responseCode = "200", description = "One page of definitions.")
   public Page<SettingDefinitionView> list(@BeanParam PageParams page) {
     return Cursors.toPage(settings.definitions(app, page.toRequest()), SettingViews::of);
@@ -76,6 +81,7 @@ public class SettingsResource {
       description =
           "Creates or replaces the definition. The default is validated against the type; a type"
               + " change must fit every existing override (409 otherwise).")
+  @Extension(name = "x-setpoint-access", value = "write-app")
   @APIResponse(
       responseCode = "200",
       description = "Replaced.",
@@ -111,6 +117,7 @@ public class SettingsResource {
   @GET
   @Path("{key}")
   @Operation(operationId = "getSettingDefinition", summary = "Read a setting definition")
+  @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(
       responseCode = "200",
       description = "The definition, with its ETag.",
@@ -127,6 +134,7 @@ public class SettingsResource {
       operationId = "deleteSettingDefinition",
       summary = "Remove a setting",
       description = "Removes the definition and its overrides in every environment.")
+  @Extension(name = "x-setpoint-access", value = "write-app")
   @APIResponse(responseCode = "204", description = "Removed.")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   public Response delete(

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -21,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Secrets")
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "TooManyRequests")
 @APIResponse(responseCode = "500", ref = "ServerError")
 @APIResponse(responseCode = "503", ref = "SecretsUnavailable")
 public class MasterKeysResource {
@@ -32,12 +36,13 @@ public class MasterKeysResource {
       operationId = "getMasterKeys",
       summary = "Master-key status",
       description = "Loaded key ids (never keys), ids in use, and the re-wrap job's progress.")
+  @Extension(name = "x-setpoint-access", value = "platform-admin")
   @APIResponse(
       responseCode = "200",
       description = "The status.",
       content = @Content(schema = @Schema(implementation = MasterKeysView.class)))
   public MasterKeysView status() {
-    return view(rotation.status());
+    return view(rotation.report());
   }
 
   @POST
@@ -48,6 +53,7 @@ public class MasterKeysResource {
       description =
           "Starts the background job (or reports the running one). Reads keep working meanwhile;"
               + " when versionsNotOnPrimary is 0, older keys can be removed from the key file.")
+  @Extension(name = "x-setpoint-access", value = "platform-admin")
   @APIResponse(
       responseCode = "202",
       description = "Started or already running.",

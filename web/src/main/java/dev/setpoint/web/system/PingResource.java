@@ -1,11 +1,13 @@
 package dev.setpoint.web.system;
 
+import dev.setpoint.web.security.Public;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * reachability check for load balancers.
  */
 @Path("/system/ping")
+@Public
 @ApplicationScoped
 @Tag(name = "System")
 public class PingResource {
@@ -22,6 +25,7 @@ public class PingResource {
   @GET
   @Produces(MediaType.TEXT_PLAIN)
   @Operation(operationId = "ping", summary = "A constant answer, touching nothing")
+  @Extension(name = "x-setpoint-access", value = "public")
   @APIResponse(responseCode = "200", description = "The text \"pong\".")
   public String ping() {
     return "pong";

@@ -1,0 +1,304 @@
+package dev.setpoint.domain.access;
+
+import dev.setpoint.domain.application.Application;
+import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.shared.Forbidden;
+import dev.setpoint.domain.shared.NotFound;
+import dev.setpoint.domain.shared.Unauthenticated;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Decides whether the current caller may do something; every use case asks before it acts. The
+ * answers, in order: anonymous callers get {@link Unauthenticated} (401); callers that cannot see
+ * the application get {@link NotFound} (404, the same answer as for an application that does not
+ * exist); callers that see it but lack the role get {@link Forbidden} (403).
+ *
+ * <p>Role bindings are read from the store on every decision, so a revoked role takes effect at
+ * once. Service tokens carry their scope and may only read delivered configuration.
+ */
+@ApplicationScoped
+public class Access {
+
+  private static final ThreadLocal<Boolean> ELEVATED = new ThreadLocal<>();
+
+  private final CallerContext callers;
+  private final RoleBindingRepository bindings;
+  private final AccessConfig config;
+
+  /** For the CDI container's proxy only. */
+  protected Access() {
+    this(null, null, null);
+  }
+
+  @Inject
+  public Access(CallerContext callers, RoleBindingRepository bindings, AccessConfig config) {
+    this.callers = callers;
+    this.bindings = bindings;
+    this.config = config;
+  }
+
+  /** Who is calling. */
+  public Caller caller() {
+    return Boolean.TRUE.equals(ELEVATED.get()) ? Caller.SYSTEM : getCallers().caller();
+  }
+
+  /** The name recorded as author of what the caller creates. */
+  public String actor() {
+    return caller().name();
+  }
+
+  /**
+   * Runs {@code work} as Setpoint itself. Only for loading what a caller was (or will be) checked
+   * for separately, e.g. delivery loading a release before checking the token's scope against it.
+   */
+  public <T> T asSystem(Supplier<T> work) {
+    Boolean before = ELEVATED.get();
+    ELEVATED.set(Boolean.TRUE);
+    try {
+      return work.get();
+    } finally {
+      if (before == null) {
+        ELEVATED.remove();
+      } else {
+        ELEVATED.set(before);
+      }
+    }
+  }
+
+  /** Refuses anonymous callers. */
+  public Caller requireAuthenticated() {
+    Caller caller = caller();
+    if (caller.kind() == Caller.Kind.ANONYMOUS) {
+      throw new Unauthenticated("This request needs credentials: HTTP Basic, or a bearer token");
+    }
+    return caller;
+  }
+
+  /** Requires {@code action} on the application as a whole (not through an environment grant). */
+  public void require(Action action, Application application) {
+    require(action, Target.of(application));
+  }
+
+  /** Requires {@code action} on one environment. */
+  public void require(Action action, Environment environment) {
+    require(action, Target.of(environment));
+  }
+
+  /** Requires {@code action} on {@code target}. */
+  public void require(Action action, Target target) {
+    Caller caller = requireAuthenticated();
+    if (caller.kind() == Caller.Kind.SYSTEM) {
+      return;
+    }
+    if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
+      throw tokenDenied(
+          caller.token(), target, "service tokens can only read delivered configuration");
+    }
+    List<RoleBinding> held = held(caller);
+    if (!platformAdmin(caller, held) && held.stream().noneMatch(b -> sees(b, target))) {
+      throw invisible(target);
+    }
+    if (!allowed(caller, held, target, action)) {
+      throw new Forbidden(denial(action, target));
+    }
+  }
+
+  /**
+   * Requires that the caller can see the application: any role on it, on one of its environments,
+   * or on the whole platform.
+   */
+  public void requireVisible(Application application) {
+    Caller caller = requireAuthenticated();
+    if (caller.kind() == Caller.Kind.SYSTEM) {
+      return;
+    }
+    Target target = Target.of(application);
+    if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
+      throw tokenDenied(
+          caller.token(), target, "service tokens can only read delivered configuration");
+    }
+    List<RoleBinding> held = held(caller);
+    if (!platformAdmin(caller, held) && held.stream().noneMatch(b -> sees(b, target))) {
+      throw invisible(target);
+    }
+  }
+
+  /**
+   * Requires the right to receive an environment's delivered configuration, secret values included:
+   * a service token scoped to it, or a person who may reveal its secrets.
+   */
+  public void requireDelivery(Target target) {
+    Caller caller = requireAuthenticated();
+    if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
+      TokenScope scope = caller.token();
+      if (!scope.applicationId().equals(target.applicationId())) {
+        throw invisible(target);
+      }
+      if (!scope.environmentIds().contains(target.environmentId())) {
+        throw new Forbidden("This service token is not scoped to " + target.label());
+      }
+      return;
+    }
+    require(Action.REVEAL, target);
+  }
+
+  /** Requires a platform-wide admin: users, global role bindings, master keys. */
+  public void requirePlatformAdmin() {
+    Caller caller = requireAuthenticated();
+    if (caller.kind() == Caller.Kind.SYSTEM) {
+      return;
+    }
+    if (caller.kind() == Caller.Kind.SERVICE_TOKEN || !platformAdmin(caller, held(caller))) {
+      throw new Forbidden("This needs the admin role on the whole platform");
+    }
+  }
+
+  /** Requires a person with a platform-wide editor role (or more): registering applications. */
+  public void requireCreator() {
+    Caller caller = requireAuthenticated();
+    if (caller.kind() == Caller.Kind.SYSTEM) {
+      return;
+    }
+    if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
+      throw new Forbidden("Service tokens can only read delivered configuration");
+    }
+    List<RoleBinding> held = held(caller);
+    boolean creator =
+        platformAdmin(caller, held)
+            || held.stream().anyMatch(b -> b.platformWide() && b.role().includes(Role.EDITOR));
+    if (!creator) {
+      throw new Forbidden("Registering an application needs the editor role on the whole platform");
+    }
+  }
+
+  /**
+   * The applications the caller can see, or empty when it sees all of them (platform-wide
+   * bindings); never called for service tokens, which see none.
+   */
+  public Optional<Set<UUID>> visibleApplications() {
+    Caller caller = requireAuthenticated();
+    if (caller.kind() == Caller.Kind.SYSTEM) {
+      return Optional.empty();
+    }
+    if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
+      throw new Forbidden("Service tokens can only read delivered configuration");
+    }
+    List<RoleBinding> held = held(caller);
+    if (platformAdmin(caller, held) || held.stream().anyMatch(RoleBinding::platformWide)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        held.stream().map(b -> b.application().id()).collect(Collectors.toUnmodifiableSet()));
+  }
+
+  /**
+   * The applications the caller administers, or empty when it administers all of them; for listing
+   * tokens and bindings.
+   */
+  public Optional<Set<UUID>> administeredApplications() {
+    Caller caller = requireAuthenticated();
+    if (caller.kind() == Caller.Kind.SYSTEM) {
+      return Optional.empty();
+    }
+    if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
+      throw new Forbidden("Service tokens can only read delivered configuration");
+    }
+    List<RoleBinding> held = held(caller);
+    if (platformAdmin(caller, held)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        held.stream()
+            .filter(b -> !b.platformWide() && b.environment() == null)
+            .filter(b -> b.role() == Role.ADMIN)
+            .map(b -> b.application().id())
+            .collect(Collectors.toUnmodifiableSet()));
+  }
+
+  /** The role bindings that apply to the caller (none for service tokens). */
+  public List<RoleBinding> bindingsOfCaller() {
+    Caller caller = requireAuthenticated();
+    return caller.kind() == Caller.Kind.USER ? held(caller) : List.of();
+  }
+
+  /** Whether the caller is a platform-wide admin. */
+  public boolean platformAdmin() {
+    Caller caller = caller();
+    return switch (caller.kind()) {
+      case SYSTEM -> true;
+      case USER -> platformAdmin(caller, held(caller));
+      default -> false;
+    };
+  }
+
+  private List<RoleBinding> held(Caller caller) {
+    return getBindings().forPrincipals(caller.principals());
+  }
+
+  private boolean platformAdmin(Caller caller, List<RoleBinding> held) {
+    return caller.groups().stream().anyMatch(getConfig().adminGroups()::contains)
+        || held.stream().anyMatch(b -> b.platformWide() && b.role() == Role.ADMIN);
+  }
+
+  private boolean allowed(Caller caller, List<RoleBinding> held, Target target, Action action) {
+    if (platformAdmin(caller, held)) {
+      return true;
+    }
+    if (target.environmentId() == null) {
+      // application-wide use cases: only platform or whole-application grants count
+      return held.stream()
+          .filter(b -> b.platformWide() || b.environment() == null)
+          .map(b -> b.grants(target, action))
+          .anyMatch(r -> r != null && r.includes(action.least()));
+    }
+    return held.stream()
+        .map(b -> b.grants(target, action))
+        .anyMatch(r -> r != null && r.includes(action.least()));
+  }
+
+  private static boolean sees(RoleBinding binding, Target target) {
+    return binding.touches(target.applicationId());
+  }
+
+  private static NotFound invisible(Target target) {
+    String app = target.label().split("/", 2)[0];
+    return new NotFound("No application with slug '" + app + "'");
+  }
+
+  private static RuntimeException tokenDenied(TokenScope scope, Target target, String why) {
+    if (!scope.applicationId().equals(target.applicationId())) {
+      return invisible(target);
+    }
+    return new Forbidden("Not allowed on " + target.label() + ": " + why);
+  }
+
+  private static String denial(Action action, Target target) {
+    String role = action.least().id();
+    if (target.environmentId() == null) {
+      return "This needs the " + role + " role on application '" + target.label() + "'";
+    }
+    String text = "This needs the " + role + " role on " + target.label();
+    return action.productionSensitive() && target.production()
+        ? text + "; production environments need the role granted on the environment itself"
+        : text;
+  }
+
+  private CallerContext getCallers() {
+    return callers;
+  }
+
+  private RoleBindingRepository getBindings() {
+    return bindings;
+  }
+
+  private AccessConfig getConfig() {
+    return config;
+  }
+}

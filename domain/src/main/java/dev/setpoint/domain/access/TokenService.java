@@ -1,0 +1,195 @@
+package dev.setpoint.domain.access;
+
+import dev.setpoint.domain.application.Application;
+import dev.setpoint.domain.application.ApplicationService;
+import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.shared.InvalidValue;
+import dev.setpoint.domain.shared.NotFound;
+import dev.setpoint.domain.shared.PageRequest;
+import dev.setpoint.domain.shared.Pages;
+import dev.setpoint.domain.shared.Slice;
+import dev.setpoint.domain.shared.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/** Use cases on service tokens: issue, list, revoke, and check one presented by a client. */
+@ApplicationScoped
+@Transactional
+public class TokenService {
+
+  /** Every token starts with this, so scanners and people recognise a leaked one. */
+  public static final String PREFIX = "stp_";
+
+  /** How stale the stored last-used time may get: at most one write per token per minute. */
+  static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+  private static final Pattern SHAPE = Pattern.compile("^stp_[A-Za-z0-9_-]{43}$");
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Logger LOG = Logger.getLogger(TokenService.class.getName());
+
+  /** The outcome of checking a presented token. */
+  public enum Status {
+    VALID,
+    UNKNOWN,
+    EXPIRED,
+    REVOKED
+  }
+
+  /** A presented token's status, and its scope when valid. */
+  public record Check(Status status, TokenScope scope) {}
+
+  /** A newly issued token: the stored record, and the token itself, shown this once. */
+  public record Issued(ServiceToken token, String secret) {}
+
+  private final ServiceTokenRepository tokens;
+  private final ApplicationService applications;
+  private final EnvironmentService environments;
+  private final Access access;
+
+  /** For the CDI container's proxy only. */
+  protected TokenService() {
+    this(null, null, null, null);
+  }
+
+  @Inject
+  public TokenService(
+      ServiceTokenRepository tokens,
+      ApplicationService applications,
+      EnvironmentService environments,
+      Access access) {
+    this.tokens = tokens;
+    this.applications = applications;
+    this.environments = environments;
+    this.access = access;
+  }
+
+  /**
+   * Issues a token for reading {@code app}'s delivered configuration in {@code envs}. Needs the
+   * admin role on every environment named (granted on the environment itself for production).
+   */
+  public Issued issue(String name, String app, List<String> envs, Instant expiresAt) {
+    if (name == null || name.isBlank() || name.length() > 100) {
+      throw new InvalidValue("name", "must be 1 to 100 characters");
+    }
+    if (envs == null || envs.isEmpty()) {
+      throw new InvalidValue("environments", "must name at least one environment");
+    }
+    Instant now = Timestamps.now();
+    if (expiresAt != null && !expiresAt.isAfter(now)) {
+      throw new InvalidValue("expiresAt", "must be in the future");
+    }
+    Application application = applications.get(app);
+    Set<Environment> scope = new LinkedHashSet<>();
+    for (String env : envs) {
+      Environment environment = environments.find(application, env);
+      getAccess().require(Action.MANAGE, environment);
+      scope.add(environment);
+    }
+    String secret = PREFIX + randomPart();
+    ServiceToken token =
+        new ServiceToken(
+            name.strip(),
+            application,
+            scope,
+            hash(secret),
+            secret.substring(0, PREFIX.length() + 4),
+            expiresAt,
+            getAccess().actor());
+    tokens.store(token);
+    LOG.info(() -> "Issued service token " + token.id() + " for " + app + " " + envs);
+    return new Issued(token, secret);
+  }
+
+  /** Tokens of the applications the caller administers (all of them for platform admins). */
+  public Slice<ServiceToken> list(PageRequest page) {
+    Set<UUID> scope = getAccess().administeredApplications().orElse(null);
+    Pages.requireUuidCursor(page);
+    return Slice.of(tokens.listOf(scope, page), page.limit(), t -> t.id().toString());
+  }
+
+  /** Revokes a token at once; revoking a revoked token changes nothing. */
+  public ServiceToken revoke(UUID id) {
+    getAccess().requireAuthenticated();
+    ServiceToken token =
+        tokens.token(id).orElseThrow(() -> new NotFound("No service token with id " + id));
+    Set<UUID> administered = getAccess().administeredApplications().orElse(null);
+    if (administered != null && !administered.contains(token.application().id())) {
+      throw new NotFound("No service token with id " + id);
+    }
+    token.revoke(Timestamps.now());
+    tokens.store(token);
+    LOG.info(() -> "Revoked service token " + id);
+    return token;
+  }
+
+  /**
+   * Checks a presented token against the store (every time: revocation is immediate) and records
+   * its use, at most once a minute.
+   */
+  public Check check(String presented) {
+    if (presented == null || !SHAPE.matcher(presented).matches()) {
+      return new Check(Status.UNKNOWN, null);
+    }
+    Optional<ServiceToken> found = tokens.findByHash(hash(presented));
+    if (found.isEmpty()) {
+      return new Check(Status.UNKNOWN, null);
+    }
+    ServiceToken token = found.get();
+    Instant now = Timestamps.now();
+    if (token.revoked()) {
+      return new Check(Status.REVOKED, null);
+    }
+    if (token.expiredAt(now)) {
+      return new Check(Status.EXPIRED, null);
+    }
+    if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+      tokens.markUsed(token.id(), now);
+    }
+    return new Check(Status.VALID, token.scope());
+  }
+
+  /** Whether the token with this id may still be used (for long-running watches). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean usable(UUID id) {
+    Instant now = Timestamps.now();
+    return tokens.token(id).filter(t -> !t.revoked() && !t.expiredAt(now)).isPresent();
+  }
+
+  /** The stored form of a token: lower-case hex SHA-256. */
+  static String hash(String token) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static String randomPart() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private Access getAccess() {
+    return access;
+  }
+}

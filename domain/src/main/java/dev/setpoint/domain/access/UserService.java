@@ -1,0 +1,163 @@
+package dev.setpoint.domain.access;
+
+import dev.setpoint.domain.shared.Conflict;
+import dev.setpoint.domain.shared.Forbidden;
+import dev.setpoint.domain.shared.InvalidValue;
+import dev.setpoint.domain.shared.NotFound;
+import dev.setpoint.domain.shared.PageRequest;
+import dev.setpoint.domain.shared.Slice;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/** Use cases on the built-in user store: people who sign in with HTTP Basic. */
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+  /** The user the first start creates, with a platform-wide admin binding. */
+  public static final String ADMIN = "admin";
+
+  /** The shortest password accepted. */
+  public static final int MIN_PASSWORD = 12;
+
+  private static final int MAX_PASSWORD = 256;
+  private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9._-]{1,63}$");
+  private static final Logger LOG = Logger.getLogger(UserService.class.getName());
+
+  private final UserRepository users;
+  private final RoleBindingRepository bindings;
+  private final PasswordHasher hasher;
+  private final Access access;
+  private volatile String decoy;
+
+  /** For the CDI container's proxy only. */
+  protected UserService() {
+    this(null, null, null, null);
+  }
+
+  @Inject
+  public UserService(
+      UserRepository users, RoleBindingRepository bindings, PasswordHasher hasher, Access access) {
+    this.users = users;
+    this.bindings = bindings;
+    this.hasher = hasher;
+    this.access = access;
+  }
+
+  /**
+   * Creates {@code admin} with a platform-wide admin binding when it does not exist yet.
+   *
+   * @return whether it was created (so the caller knows whether its password was used)
+   */
+  public boolean bootstrapAdmin(char[] password) {
+    if (users.find(ADMIN).isPresent()) {
+      return false;
+    }
+    checkPassword(password);
+    users.store(new User(ADMIN, hasher.hash(password), Caller.SYSTEM.name()));
+    bindings.store(new RoleBinding(ADMIN, Role.ADMIN, null, null, Caller.SYSTEM.name()));
+    LOG.info("Created the user 'admin' with the admin role on the whole platform");
+    return true;
+  }
+
+  /** Whether a user with this name exists (for the bootstrap, which runs as Setpoint). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean exists(String username) {
+    return users.find(username).isPresent();
+  }
+
+  /**
+   * The caller these credentials identify, or empty. An unknown name costs as much time as a wrong
+   * password, so response times do not tell which names exist.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Caller> authenticate(String username, char[] password) {
+    Optional<User> user = username == null ? Optional.empty() : users.find(username);
+    if (user.isEmpty()) {
+      getHasher().verify(password, decoyHash());
+      return Optional.empty();
+    }
+    return getHasher().verify(password, user.get().passwordHash())
+        ? Optional.of(Caller.user(user.get().username(), Set.of()))
+        : Optional.empty();
+  }
+
+  /** Adds a user; platform admins only. */
+  public User create(String username, char[] password) {
+    getAccess().requirePlatformAdmin();
+    if (username == null || !NAME.matcher(username).matches()) {
+      throw new InvalidValue(
+          "username", "must match ^[a-z][a-z0-9._-]{1,63}$ (lower case, 2 to 64 characters)");
+    }
+    checkPassword(password);
+    if (users.find(username).isPresent()) {
+      throw new Conflict("A user named '" + username + "' already exists");
+    }
+    User user = new User(username, getHasher().hash(password), getAccess().actor());
+    users.store(user);
+    return user;
+  }
+
+  public Slice<User> list(PageRequest page) {
+    getAccess().requirePlatformAdmin();
+    return Slice.of(users.list(page), page.limit(), User::username);
+  }
+
+  /** Sets a new password: platform admins for anyone, every user for themselves. */
+  public User changePassword(String username, char[] password) {
+    Caller caller = getAccess().requireAuthenticated();
+    boolean self = caller.kind() == Caller.Kind.USER && caller.name().equals(username);
+    if (!self) {
+      getAccess().requirePlatformAdmin();
+    }
+    User user = require(username);
+    checkPassword(password);
+    user.changePassword(getHasher().hash(password));
+    users.store(user);
+    return user;
+  }
+
+  /** Removes a user; platform admins only, and never the last way in (yourself). */
+  public void delete(String username) {
+    getAccess().requirePlatformAdmin();
+    User user = require(username);
+    if (user.username().equals(getAccess().actor())) {
+      throw new Forbidden("You cannot remove your own user; ask another admin");
+    }
+    users.remove(user);
+  }
+
+  private User require(String username) {
+    return users.find(username).orElseThrow(() -> new NotFound("No user named '" + username + "'"));
+  }
+
+  private static void checkPassword(char[] password) {
+    if (password == null || password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
+      throw new InvalidValue(
+          "password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
+    }
+  }
+
+  private String decoyHash() {
+    String hash = decoy;
+    if (hash == null) {
+      char[] random = java.util.UUID.randomUUID().toString().toCharArray();
+      hash = getHasher().hash(random);
+      decoy = hash;
+    }
+    return hash;
+  }
+
+  private PasswordHasher getHasher() {
+    return hasher;
+  }
+
+  private Access getAccess() {
+    return access;
+  }
+}

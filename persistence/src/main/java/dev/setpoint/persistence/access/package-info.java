@@ -1,0 +1,2 @@
+/** JPA repositories for users, role bindings and service tokens. */
+package dev.setpoint.persistence.access;

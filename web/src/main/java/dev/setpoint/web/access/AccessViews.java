@@ -1,0 +1,47 @@
+package dev.setpoint.web.access;
+
+import dev.setpoint.api.access.RoleBindingView;
+import dev.setpoint.api.access.TokenView;
+import dev.setpoint.api.access.UserView;
+import dev.setpoint.domain.access.RoleBinding;
+import dev.setpoint.domain.access.ServiceToken;
+import dev.setpoint.domain.access.User;
+import dev.setpoint.domain.shared.Timestamps;
+
+/** Maps access entities to the contract's records. */
+final class AccessViews {
+
+  private AccessViews() {}
+
+  static TokenView of(ServiceToken token) {
+    String status =
+        token.revoked() ? "revoked" : token.expiredAt(Timestamps.now()) ? "expired" : "active";
+    return new TokenView(
+        token.id().toString(),
+        token.name(),
+        token.application().slug().value(),
+        token.environments().stream().map(e -> e.slug().value()).toList(),
+        token.displayPrefix(),
+        status,
+        token.expiresAt(),
+        token.lastUsedAt(),
+        token.revokedAt(),
+        token.createdAt(),
+        token.createdBy());
+  }
+
+  static RoleBindingView of(RoleBinding binding) {
+    return new RoleBindingView(
+        binding.id().toString(),
+        binding.principal(),
+        binding.role().id(),
+        binding.application() == null ? null : binding.application().slug().value(),
+        binding.environment() == null ? null : binding.environment().slug().value(),
+        binding.createdAt(),
+        binding.createdBy());
+  }
+
+  static UserView of(User user) {
+    return new UserView(user.username(), user.createdAt(), user.updatedAt(), user.createdBy());
+  }
+}

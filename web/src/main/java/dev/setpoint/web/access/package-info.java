@@ -1,0 +1,2 @@
+/** Service tokens, role bindings, users and "who am I". */
+package dev.setpoint.web.access;

@@ -1,0 +1,97 @@
+package dev.setpoint.web.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.setpoint.domain.access.Caller;
+import dev.setpoint.domain.access.TokenScope;
+import dev.setpoint.domain.access.TokenService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Checks service tokens against the store on every request, so a revocation takes effect at once.
+ * When the store cannot be reached, a token that was valid within {@code
+ * setpoint.auth.token-outage-grace} is still accepted: cached releases keep being served to the
+ * applications that already had them, and nothing can be revoked while the store is down anyway.
+ */
+@ApplicationScoped
+public class ServiceTokenIdentityStore implements IdentityStore {
+
+  private static final Logger LOG = Logger.getLogger(ServiceTokenIdentityStore.class.getName());
+
+  @Inject TokenService tokens;
+
+  @Inject
+  @ConfigProperty(name = "setpoint.auth.token-outage-grace", defaultValue = "PT10M")
+  Duration outageGrace;
+
+  private volatile Cache<String, TokenScope> lastValid;
+
+  @Override
+  public CredentialValidationResult validate(Credential credential) {
+    if (!(credential instanceof BearerCredential bearer) || !bearer.serviceToken()) {
+      return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+    String key = fingerprint(bearer.token());
+    TokenService.Check check;
+    try {
+      check = tokens.check(bearer.token());
+    } catch (RuntimeException e) {
+      TokenScope remembered = lastValid().getIfPresent(key);
+      if (remembered == null) {
+        throw e;
+      }
+      LOG.log(Level.FINE, "Token store unreachable; using the last successful check", e);
+      return new CredentialValidationResult(new SetpointPrincipal(Caller.token(remembered)));
+    }
+    if (check.status() != TokenService.Status.VALID) {
+      lastValid().invalidate(key);
+      LOG.info(() -> "Service token refused: " + check.status().name().toLowerCase());
+      return CredentialValidationResult.INVALID_RESULT;
+    }
+    lastValid().put(key, check.scope());
+    return new CredentialValidationResult(new SetpointPrincipal(Caller.token(check.scope())));
+  }
+
+  @Override
+  public Set<ValidationType> validationTypes() {
+    return Set.of(ValidationType.VALIDATE);
+  }
+
+  private Cache<String, TokenScope> lastValid() {
+    Cache<String, TokenScope> cache = lastValid;
+    if (cache == null) {
+      synchronized (this) {
+        if (lastValid == null) {
+          lastValid =
+              Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(outageGrace).build();
+        }
+        cache = lastValid;
+      }
+    }
+    return cache;
+  }
+
+  /** A digest of the token, so not even memory holds tokens as keys. */
+  private static String fingerprint(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
