@@ -47,6 +47,7 @@ class InputLimitsIT {
         HttpRequest.newBuilder(
                 URI.create(TestServer.baseUrl() + SetpointClient.setting(app, "big")))
             .header("Content-Type", "application/json")
+            .header("Authorization", SetpointClient.basic("admin", TestServer.adminPassword()))
             // no length known in advance: sent chunked
             .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
             .build();

@@ -151,6 +151,9 @@ class MasterKeyRotationIT {
                   .filter(l -> !l.startsWith("SETPOINT_PROFILE="))
                   .toList());
       prod.add("SETPOINT_PROFILE=prod");
+      // the built-in store is off by default in prod (people come through OIDC); the test signs in
+      // as the bootstrap admin, so it turns it on
+      prod.add("SETPOINT_AUTH_BASIC_ENABLED=true");
       prod.add("SETPOINT_TLS_KEYSTORE=" + keystore.path());
       prod.add("SETPOINT_TLS_KEYSTORE_PASSWORD=" + keystore.password());
       Files.write(env, prod, StandardCharsets.UTF_8);

@@ -88,8 +88,7 @@ class SecretsIT {
         .forEach(v -> states.add(v.getInt("version") + ":" + v.getString("state")));
     assertEquals(List.of("2:current", "1:retired"), states);
     assertEquals(
-        "anonymous",
-        replaced.json().getJsonArray("versions").getJsonObject(0).getString("createdBy"));
+        "admin", replaced.json().getJsonArray("versions").getJsonObject(0).getString("createdBy"));
 
     assertEquals(second, reveal(app, "staging", "DB_PASSWORD").json().getString("value"));
     assertProblem(reveal(app, "staging", "DB_PASSWORD", "version=1"), 409, "conflict");

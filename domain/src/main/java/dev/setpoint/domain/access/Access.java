@@ -30,17 +30,23 @@ public class Access {
 
   private final CallerContext callers;
   private final RoleBindingRepository bindings;
+  private final ServiceTokenRepository tokens;
   private final AccessConfig config;
 
   /** For the CDI container's proxy only. */
   protected Access() {
-    this(null, null, null);
+    this(null, null, null, null);
   }
 
   @Inject
-  public Access(CallerContext callers, RoleBindingRepository bindings, AccessConfig config) {
+  public Access(
+      CallerContext callers,
+      RoleBindingRepository bindings,
+      ServiceTokenRepository tokens,
+      AccessConfig config) {
     this.callers = callers;
     this.bindings = bindings;
+    this.tokens = tokens;
     this.config = config;
   }
 
@@ -147,6 +153,28 @@ public class Access {
       return;
     }
     require(Action.REVEAL, target);
+  }
+
+  /**
+   * Whether {@code caller}, checked when a long-running request began, may still receive {@code
+   * target}'s configuration: its token not revoked or expired since, its roles not removed.
+   */
+  public boolean stillEntitled(Caller caller, Target target) {
+    return switch (caller.kind()) {
+      case SYSTEM -> true;
+      case ANONYMOUS -> false;
+      case SERVICE_TOKEN -> {
+        java.time.Instant now = dev.setpoint.domain.shared.Timestamps.now();
+        yield tokens
+            .token(caller.token().tokenId())
+            .filter(t -> !t.revoked() && !t.expiredAt(now))
+            .isPresent();
+      }
+      case USER -> {
+        List<RoleBinding> held = held(caller);
+        yield platformAdmin(caller, held) || allowed(caller, held, target, Action.REVEAL);
+      }
+    };
   }
 
   /** Requires a platform-wide admin: users, global role bindings, master keys. */

@@ -9,8 +9,10 @@ import java.util.Set;
  * background work outside any request).
  *
  * @param name the user name, {@code token:<id>} for a service token
+ * @param builtIn whether a person signed in against the built-in user store (not a JWT)
  */
-public record Caller(Kind kind, String name, Set<String> groups, TokenScope token) {
+public record Caller(
+    Kind kind, String name, Set<String> groups, TokenScope token, boolean builtIn) {
 
   /** The kinds of caller. */
   public enum Kind {
@@ -23,19 +25,26 @@ public record Caller(Kind kind, String name, Set<String> groups, TokenScope toke
   /** The prefix of a role binding's principal that names a group instead of a user. */
   public static final String GROUP_PREFIX = "group:";
 
-  public static final Caller ANONYMOUS = new Caller(Kind.ANONYMOUS, "anonymous", Set.of(), null);
-  public static final Caller SYSTEM = new Caller(Kind.SYSTEM, "setpoint", Set.of(), null);
+  public static final Caller ANONYMOUS =
+      new Caller(Kind.ANONYMOUS, "anonymous", Set.of(), null, false);
+  public static final Caller SYSTEM = new Caller(Kind.SYSTEM, "setpoint", Set.of(), null, false);
 
   public Caller {
     groups = Set.copyOf(groups);
   }
 
+  /** A person from the organisation's identity provider. */
   public static Caller user(String name, Set<String> groups) {
-    return new Caller(Kind.USER, name, groups, null);
+    return new Caller(Kind.USER, name, groups, null, false);
+  }
+
+  /** A person from the built-in user store. */
+  public static Caller builtInUser(String name) {
+    return new Caller(Kind.USER, name, Set.of(), null, true);
   }
 
   public static Caller token(TokenScope scope) {
-    return new Caller(Kind.SERVICE_TOKEN, "token:" + scope.tokenId(), Set.of(), scope);
+    return new Caller(Kind.SERVICE_TOKEN, "token:" + scope.tokenId(), Set.of(), scope, false);
   }
 
   /** The principals role bindings may name for this caller: its name and {@code group:<g>}. */

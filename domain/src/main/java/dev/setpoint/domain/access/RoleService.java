@@ -81,7 +81,16 @@ public class RoleService {
       throw new Conflict("This role binding already exists");
     }
     bindings.store(binding);
-    LOG.info(() -> "Granted " + granted.id() + " to " + principal + " on " + scope(binding));
+    LOG.info(
+        () ->
+            "Granted "
+                + granted.id()
+                + " to "
+                + principal
+                + " on "
+                + scope(binding)
+                + " by "
+                + binding.createdBy());
     return binding;
   }
 
@@ -111,7 +120,14 @@ public class RoleService {
       getAccess().require(Action.MANAGE, binding.environment());
     }
     bindings.remove(binding);
-    LOG.info(() -> "Removed role binding " + id + " of " + binding.principal());
+    LOG.info(
+        () ->
+            "Removed role binding "
+                + id
+                + " of "
+                + binding.principal()
+                + " by "
+                + getAccess().actor());
   }
 
   private static String scope(RoleBinding binding) {

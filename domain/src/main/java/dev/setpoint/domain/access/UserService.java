@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -60,7 +59,11 @@ public class UserService {
     }
     checkPassword(password);
     users.store(new User(ADMIN, hasher.hash(password), Caller.SYSTEM.name()));
-    bindings.store(new RoleBinding(ADMIN, Role.ADMIN, null, null, Caller.SYSTEM.name()));
+    RoleBinding platformAdmin =
+        new RoleBinding(ADMIN, Role.ADMIN, null, null, Caller.SYSTEM.name());
+    if (!bindings.exists(platformAdmin)) {
+      bindings.store(platformAdmin);
+    }
     LOG.info("Created the user 'admin' with the admin role on the whole platform");
     return true;
   }
@@ -83,7 +86,7 @@ public class UserService {
       return Optional.empty();
     }
     return getHasher().verify(password, user.get().passwordHash())
-        ? Optional.of(Caller.user(user.get().username(), Set.of()))
+        ? Optional.of(Caller.builtInUser(user.get().username()))
         : Optional.empty();
   }
 
@@ -100,6 +103,7 @@ public class UserService {
     }
     User user = new User(username, getHasher().hash(password), getAccess().actor());
     users.store(user);
+    LOG.info(() -> "User '" + username + "' added by " + getAccess().actor());
     return user;
   }
 
@@ -111,7 +115,8 @@ public class UserService {
   /** Sets a new password: platform admins for anyone, every user for themselves. */
   public User changePassword(String username, char[] password) {
     Caller caller = getAccess().requireAuthenticated();
-    boolean self = caller.kind() == Caller.Kind.USER && caller.name().equals(username);
+    // a JWT caller with the same name is someone else: only a built-in sign-in is "self"
+    boolean self = caller.builtIn() && caller.name().equals(username);
     if (!self) {
       getAccess().requirePlatformAdmin();
     }
@@ -119,6 +124,7 @@ public class UserService {
     checkPassword(password);
     user.changePassword(getHasher().hash(password));
     users.store(user);
+    LOG.info(() -> "Password of '" + username + "' changed by " + getAccess().actor());
     return user;
   }
 
@@ -130,6 +136,7 @@ public class UserService {
       throw new Forbidden("You cannot remove your own user; ask another admin");
     }
     users.remove(user);
+    LOG.info(() -> "User '" + username + "' removed by " + getAccess().actor());
   }
 
   private User require(String username) {

@@ -127,6 +127,20 @@ public class DeliveryService {
     return watch;
   }
 
+  /**
+   * The release cached for an environment the caller was already checked for, or {@code fallback};
+   * never a database read (for answering a watch that timed out).
+   */
+  public Snapshot cachedOr(String app, String env, Snapshot fallback) {
+    Snapshot cached = cache.getIfPresent(app + "/" + env);
+    return cached != null && cached.target().equals(fallback.target()) ? cached : fallback;
+  }
+
+  /** Whether the caller that started a watch may still be sent what it waits for. */
+  public boolean stillEntitled(dev.setpoint.domain.access.Caller watcher, Snapshot release) {
+    return access.stillEntitled(watcher, release.target());
+  }
+
   /** Stops a watch that timed out or whose client went away. */
   public void unwatch(Watchers.Watch watch) {
     watchers.remove(watch);

@@ -53,7 +53,7 @@ public final class InMemoryRepositories
 
   /** Access decisions over these bindings, for {@link #caller}. */
   public Access access() {
-    return new Access(() -> caller, this, new AccessConfig(java.util.Set.of()));
+    return new Access(() -> caller, this, this, new AccessConfig(java.util.Set.of()));
   }
 
   private final List<Environment> environments = new ArrayList<>();

@@ -1,11 +1,14 @@
 package dev.setpoint.web.delivery;
 
 import dev.setpoint.api.delivery.Delivery;
+import dev.setpoint.domain.access.Access;
+import dev.setpoint.domain.access.Caller;
 import dev.setpoint.domain.release.DeliveryService;
 import dev.setpoint.domain.release.Snapshot;
 import dev.setpoint.domain.release.Watchers;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
+import dev.setpoint.domain.shared.Unauthenticated;
 import dev.setpoint.web.http.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -52,6 +55,8 @@ public class ConfigResource {
   private static final Pattern INSTANCE = Pattern.compile(Delivery.INSTANCE_PATTERN);
 
   @Inject DeliveryService delivery;
+
+  @Inject Access access;
 
   @GET
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
@@ -133,7 +138,7 @@ public class ConfigResource {
           if (waiting != null) {
             delivery.unwatch(waiting);
           }
-          Snapshot now = latestOr(app, env, current);
+          Snapshot now = delivery.cachedOr(app, env, current);
           timedOut.resume(answer(now, now.hash().equals(current.hash()), chosen, instance));
         });
     async.setTimeout(seconds, TimeUnit.SECONDS);
@@ -145,32 +150,29 @@ public class ConfigResource {
                 delivery.unwatch(waiting);
               }
             });
+    Caller watcher = access.caller();
     watch.set(
-        delivery.watch(app, env, current, now -> wake(async, now, chosen, instance, app, env)));
+        delivery.watch(
+            app, env, current, now -> wake(async, watcher, now, chosen, instance, app, env)));
     if (async.isDone()) {
       delivery.unwatch(watch.get());
-    }
-  }
-
-  /** What the environment serves now, or {@code fallback} when that cannot be read. */
-  private Snapshot latestOr(String app, String env, Snapshot fallback) {
-    try {
-      return delivery.current(app, env);
-    } catch (RuntimeException e) {
-      return fallback;
     }
   }
 
   /** Resumes a watch with the release now served, or 404 when the environment serves none. */
   private void wake(
       AsyncResponse async,
+      Caller watcher,
       Optional<Snapshot> now,
       Format format,
       String instance,
       String app,
       String env) {
     try {
-      if (now.isPresent()) {
+      if (now.isPresent() && !delivery.stillEntitled(watcher, now.get())) {
+        // revoked (or its roles removed) while it waited: it gets nothing more
+        async.resume(new Unauthenticated("The credentials of this watch are no longer valid"));
+      } else if (now.isPresent()) {
         async.resume(answer(now.get(), false, format, instance));
       } else {
         async.resume(gone(app, env));
