@@ -129,10 +129,7 @@ public class TokenService {
     getAccess().requireAuthenticated();
     ServiceToken token =
         tokens.token(id).orElseThrow(() -> new NotFound("No service token with id " + id));
-    Set<UUID> administered = getAccess().administeredApplications().orElse(null);
-    if (administered != null && !administered.contains(token.application().id())) {
-      throw new NotFound("No service token with id " + id);
-    }
+    getAccess().require(Action.MANAGE, token.application());
     token.revoke(Timestamps.now());
     tokens.store(token);
     LOG.info(() -> "Revoked service token " + id);

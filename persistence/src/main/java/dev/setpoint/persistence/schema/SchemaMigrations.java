@@ -71,9 +71,12 @@ public class SchemaMigrations implements StorageStatus {
     }
   }
 
-  /** Tells the rest of Setpoint the schema is usable (after the migration's connection closed). */
+  /**
+   * Tells the rest of Setpoint the schema is usable, on a managed thread of its own: the observers
+   * run transactions, which must not start inside the application's start-up.
+   */
   private void announce() {
-    ready.fire(new SchemaReady());
+    scheduler.execute(() -> ready.fire(new SchemaReady()));
   }
 
   private void scheduleRetry() {

@@ -1,6 +1,7 @@
 package dev.setpoint.web.delivery;
 
 import dev.setpoint.api.delivery.Delivery;
+import dev.setpoint.api.problem.ProblemTypes;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Caller;
 import dev.setpoint.domain.release.DeliveryService;
@@ -8,8 +9,10 @@ import dev.setpoint.domain.release.Snapshot;
 import dev.setpoint.domain.release.Watchers;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
-import dev.setpoint.domain.shared.Unauthenticated;
 import dev.setpoint.web.http.Callers;
+import dev.setpoint.web.problem.Problems;
+import dev.setpoint.web.security.AuthConfig;
+import dev.setpoint.web.security.CallerFilter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -57,6 +60,10 @@ public class ConfigResource {
   @Inject DeliveryService delivery;
 
   @Inject Access access;
+
+  @Inject Problems problems;
+
+  @Inject AuthConfig auth;
 
   @GET
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
@@ -151,9 +158,22 @@ public class ConfigResource {
               }
             });
     Caller watcher = access.caller();
+    // built now: a wake runs on another thread, outside this request
+    Response revoked =
+        Response.fromResponse(
+                problems.respond(
+                    Response.Status.UNAUTHORIZED,
+                    ProblemTypes.UNAUTHENTICATED,
+                    "Authentication required",
+                    "The credentials of this watch were revoked or expired while it waited"))
+            .header("WWW-Authenticate", CallerFilter.challenge(auth.basicEnabled(), true))
+            .build();
     watch.set(
         delivery.watch(
-            app, env, current, now -> wake(async, watcher, now, chosen, instance, app, env)));
+            app,
+            env,
+            current,
+            now -> wake(async, watcher, revoked, now, chosen, instance, app, env)));
     if (async.isDone()) {
       delivery.unwatch(watch.get());
     }
@@ -163,6 +183,7 @@ public class ConfigResource {
   private void wake(
       AsyncResponse async,
       Caller watcher,
+      Response revoked,
       Optional<Snapshot> now,
       Format format,
       String instance,
@@ -171,7 +192,7 @@ public class ConfigResource {
     try {
       if (now.isPresent() && !delivery.stillEntitled(watcher, now.get())) {
         // revoked (or its roles removed) while it waited: it gets nothing more
-        async.resume(new Unauthenticated("The credentials of this watch are no longer valid"));
+        async.resume(revoked);
       } else if (now.isPresent()) {
         async.resume(answer(now.get(), false, format, instance));
       } else {

@@ -1,0 +1,397 @@
+package dev.setpoint.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.it.support.Reply;
+import dev.setpoint.it.support.SetpointClient;
+import dev.setpoint.it.support.TestServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation of the OpenAPI document × every kind of caller → the expected status. The
+ * operations are read from {@code /openapi}, so a new endpoint cannot be left out: each must carry
+ * {@code x-setpoint-access}, and docs/security.md must list it with the same value.
+ *
+ * <p>Roles are granted on the whole test application; the calls aim at its staging environment. An
+ * allowed call must get past authorization: any 2xx, 304, or a 400/409/412/422 about the request
+ * itself (destructive calls are sent with a stale If-Match so they stop at 412). A refused call
+ * must get exactly the status the rules give.
+ */
+class AuthorizationMatrixIT {
+
+  private static final SetpointClient ADMIN = SetpointClient.forServerUnderTest();
+  private static final String STALE = "\"999999\"";
+  private static final Set<Integer> PAST_AUTHORIZATION = Set.of(304, 400, 409, 412, 422);
+  private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+  /** The callers, in the order the matrix lists them. */
+  enum Principal {
+    ANONYMOUS,
+    VIEWER,
+    EDITOR,
+    RELEASER,
+    ADMIN,
+    TOKEN_THIS,
+    TOKEN_OTHER_APP,
+    TOKEN_EXPIRED,
+    TOKEN_REVOKED
+  }
+
+  private static String app;
+  private static final Map<Principal, String> AUTHORIZATION = new LinkedHashMap<>();
+  private static String spareToken;
+  private static String targetUser;
+
+  @BeforeAll
+  static void fixtures() throws Exception {
+    TestServer.awaitReady(Duration.ofSeconds(120));
+    app = ADMIN.newApplication("matrix");
+    String other = ADMIN.newApplication("matrix-other");
+    ok(ADMIN.define(app, "matrix.key", "string", "\"base\""));
+    ok(ADMIN.override(app, "staging", "matrix.key", "\"staged\""));
+    ADMIN.writeSecret(app, "staging", "kept", "canary-" + UUID.randomUUID());
+    ADMIN.writeSecret(app, "staging", "doomed", "canary-" + UUID.randomUUID());
+    ADMIN.publish(app, "staging");
+    ADMIN.publish(app, "staging");
+    ADMIN.publish(other, "staging");
+
+    AUTHORIZATION.put(Principal.ANONYMOUS, null);
+    for (Principal role :
+        List.of(Principal.VIEWER, Principal.EDITOR, Principal.RELEASER, Principal.ADMIN)) {
+      String name = SetpointClient.uniqueSlug("m-" + role.name().toLowerCase());
+      String password = "canary-" + UUID.randomUUID();
+      ok(ADMIN.post("/api/v1/users", user(name, password)));
+      ok(ADMIN.post("/api/v1/roles", binding(name, role.name().toLowerCase(), app)));
+      AUTHORIZATION.put(role, SetpointClient.basic(name, password));
+    }
+    AUTHORIZATION.put(Principal.TOKEN_THIS, "Bearer " + ADMIN.issueToken(app, "staging"));
+    AUTHORIZATION.put(Principal.TOKEN_OTHER_APP, "Bearer " + ADMIN.issueToken(other, "staging"));
+    Instant soon = Instant.now().plusSeconds(2);
+    Reply expiring =
+        ADMIN.post("/api/v1/tokens", SetpointClient.tokenRequest(app, soon, "staging"));
+    ok(expiring);
+    AUTHORIZATION.put(Principal.TOKEN_EXPIRED, "Bearer " + expiring.json().getString("token"));
+    Reply revoked = ADMIN.post("/api/v1/tokens", SetpointClient.tokenRequest(app, null, "staging"));
+    ok(revoked);
+    ok(ADMIN.delete("/api/v1/tokens/" + revoked.json().getString("id")));
+    AUTHORIZATION.put(Principal.TOKEN_REVOKED, "Bearer " + revoked.json().getString("token"));
+
+    Reply spare = ADMIN.post("/api/v1/tokens", SetpointClient.tokenRequest(app, null, "staging"));
+    spareToken = spare.json().getString("id");
+    targetUser = SetpointClient.uniqueSlug("m-target");
+    ok(ADMIN.post("/api/v1/users", user(targetUser, "canary-" + UUID.randomUUID())));
+    while (Instant.now().isBefore(soon.plusMillis(200))) {
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void everyOperationAnswersEveryCallerAsTheRulesSay() {
+    Map<String, Operation> operations = operations();
+    List<String> wrong = new ArrayList<>();
+    StringBuilder table = new StringBuilder();
+    for (Operation operation : operations.values()) {
+      table.append(operation.id()).append(':');
+      for (Principal principal : Principal.values()) {
+        int expected = expected(operation, principal);
+        Reply reply = call(operation, principal);
+        table.append(' ').append(principal).append('=').append(reply.status());
+        boolean fine =
+            expected == 200
+                ? reply.status() / 100 == 2 || PAST_AUTHORIZATION.contains(reply.status())
+                : reply.status() == expected;
+        if (!fine) {
+          wrong.add(
+              operation.id()
+                  + " as "
+                  + principal
+                  + ": expected "
+                  + (expected == 200 ? "allowed" : expected)
+                  + ", got "
+                  + reply);
+        }
+        if (reply.status() == 401) {
+          assertTrue(reply.header("WWW-Authenticate") != null, reply::toString);
+        }
+      }
+      table.append('\n');
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong) + "\n\nAll answers:\n" + table);
+  }
+
+  @Test
+  void docsSecurityListsEveryOperationWithTheSameAccessRule() throws IOException {
+    Map<String, String> documented = new TreeMap<>();
+    Path doc =
+        Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("security.md");
+    Matcher row =
+        Pattern.compile("(?m)^\\|\\s*`?([a-zA-Z]+)`?\\s*\\|\\s*`?([a-z-]+)`?\\s*\\|\\s*$")
+            .matcher(Files.readString(doc, StandardCharsets.UTF_8));
+    while (row.find()) {
+      if (!row.group(1).equals("operationId")) {
+        documented.put(row.group(1), row.group(2));
+      }
+    }
+    Map<String, String> served = new TreeMap<>();
+    operations().values().forEach(o -> served.put(o.id(), o.access()));
+    assertEquals(served, documented, "docs/security.md's matrix table against /openapi");
+  }
+
+  @Test
+  void productionNeedsTheRoleOnTheEnvironmentItself() {
+    String prod = SetpointClient.uniqueSlug("m-prod");
+    String password = "canary-" + UUID.randomUUID();
+    ok(ADMIN.post("/api/v1/users", user(prod, password)));
+    ok(ADMIN.post("/api/v1/roles", binding(prod, "releaser", app)));
+    SetpointClient releaser = ADMIN.asUser(prod, password);
+    String override = SetpointClient.override(app, "production", "matrix.key");
+
+    assertStatus(200, releaser.resolved(app, "production"));
+    assertStatus(403, releaser.put(override, "{\"value\":\"p\"}"));
+    assertStatus(
+        403, releaser.send("POST", SetpointClient.releases(app, "production"), null, null));
+    assertStatus(403, releaser.get(SetpointClient.config(app, "production")));
+
+    String grant = binding(prod, "releaser", app).replace("}", ",\"environment\":\"production\"}");
+    ok(ADMIN.post("/api/v1/roles", grant));
+    ok(releaser.put(override, "{\"value\":\"p\"}"));
+    assertStatus(
+        201, releaser.send("POST", SetpointClient.releases(app, "production"), null, null));
+    assertStatus(200, releaser.get(SetpointClient.config(app, "production")));
+  }
+
+  private static void assertStatus(int expected, Reply reply) {
+    assertEquals(expected, reply.status(), reply::toString);
+  }
+
+  @Test
+  void anApplicationTheCallerCannotSeeIsNotFoundNotForbidden() {
+    String hidden = ADMIN.newApplication("m-hidden");
+    SetpointClient viewer = ADMIN.as(AUTHORIZATION.get(Principal.VIEWER));
+    Reply reply = viewer.get(SetpointClient.app(hidden));
+    assertEquals(404, reply.status(), reply::toString);
+    assertEquals(404, viewer.get(SetpointClient.app("m-no-such-app")).status());
+    Reply listed = viewer.get("/api/v1/applications?limit=500");
+    assertTrue(listed.body().contains(app), listed::toString);
+    assertTrue(!listed.body().contains(hidden), "only visible applications are listed");
+  }
+
+  // --- the rules --------------------------------------------------------------------------
+
+  /** 200 for "allowed", else the exact status. */
+  private static int expected(Operation operation, Principal principal) {
+    if (principal == Principal.TOKEN_EXPIRED || principal == Principal.TOKEN_REVOKED) {
+      return 401;
+    }
+    String access = operation.access();
+    if (access.equals("public")) {
+      return 200;
+    }
+    if (principal == Principal.ANONYMOUS) {
+      return 401;
+    }
+    if (principal == Principal.TOKEN_THIS || principal == Principal.TOKEN_OTHER_APP) {
+      if (access.equals("authenticated")) {
+        return 200;
+      }
+      if (!operation.namesApplication()) {
+        return 403;
+      }
+      if (principal == Principal.TOKEN_OTHER_APP) {
+        return 404;
+      }
+      return access.equals("deliver") ? 200 : 403;
+    }
+    int role = principal.ordinal(); // viewer 1 ... admin 4
+    int needed =
+        switch (access) {
+          case "authenticated", "visible", "administered", "read" -> 1;
+          case "write", "write-app", "reveal", "deliver" -> 2;
+          case "publish" -> 3;
+          case "manage", "manage-app" -> 4;
+          // platform-wide roles (or yourself), which none of these callers has
+          case "create-application", "platform-admin", "self" -> 5;
+          default -> throw new AssertionError("Unknown access rule " + access);
+        };
+    return role >= needed ? 200 : 403;
+  }
+
+  // --- the calls --------------------------------------------------------------------------
+
+  private static Reply call(Operation operation, Principal principal) {
+    String path = operation.path();
+    String query = "";
+    String body = null;
+    List<String> headers = new ArrayList<>();
+    String key = "matrix.key";
+    switch (operation.id()) {
+      case "createApplication" -> body = "{\"slug\":\"" + app + "\",\"name\":\"Taken\"}";
+      case "updateApplication" -> body = stale(headers, "{\"name\":\"Matrix\"}");
+      case "deleteApplication",
+          "deleteEnvironment",
+          "deleteSettingDefinition",
+          "deleteSettingOverride" ->
+          stale(headers, null);
+      case "createEnvironment" ->
+          body = "{\"slug\":\"" + SetpointClient.uniqueSlug("qa") + "\",\"name\":\"QA\"}";
+      case "updateEnvironment" -> body = stale(headers, "{\"name\":\"Staging\"}");
+      case "defineSetting" -> body = stale(headers, "{\"type\":\"string\",\"value\":\"x\"}");
+      case "overrideSetting" -> body = stale(headers, "{\"value\":\"y\"}");
+      case "writeSecret", "rotateSecret" ->
+          body = "{\"value\":\"canary-" + UUID.randomUUID() + "\"}";
+      case "diffReleases" -> query = "?against=1";
+      case "listRoles" -> query = "?application=" + app;
+      case "issueToken" -> body = SetpointClient.tokenRequest(app, null, "staging");
+      case "grantRole" -> body = binding("m-nobody", "viewer", app);
+      case "createUser" ->
+          body = user(SetpointClient.uniqueSlug("m-new"), "canary-" + UUID.randomUUID());
+      case "changePassword" -> body = "{\"password\":\"canary-" + UUID.randomUUID() + "\"}";
+      default -> {
+        // no body, no query
+      }
+    }
+    if (operation.path().contains("/secrets/{key}")) {
+      key =
+          Set.of("deleteSecret", "recoverSecret", "destroySecret").contains(operation.id())
+              ? "doomed"
+              : "kept";
+    }
+    String id =
+        switch (operation.id()) {
+          case "revokeToken" -> spareToken;
+          case "revokeRole" -> freshBinding();
+          default -> "";
+        };
+    String username = operation.id().equals("deleteUser") ? freshUser() : targetUser;
+    path =
+        path.replace("{app}", app)
+            .replace("{env}", "staging")
+            .replace("{key}", key)
+            .replace("{number}", operation.id().equals("diffReleases") ? "2" : "1")
+            .replace("{id}", id)
+            .replace("{username}", username);
+    String authorization = AUTHORIZATION.get(principal);
+    if (authorization != null) {
+      headers.add("Authorization");
+      headers.add(authorization);
+    }
+    // failed sign-ins come from many addresses, so the brute-force budget is not what answers
+    int n = ADDRESSES.incrementAndGet();
+    headers.add("X-Forwarded-For");
+    headers.add("198.18." + (n / 250) + "." + (1 + n % 250));
+    return ADMIN
+        .anonymous()
+        .send(
+            operation.method(),
+            path + query,
+            body,
+            body == null ? null : "application/json",
+            headers.toArray(String[]::new));
+  }
+
+  private static String stale(List<String> headers, String body) {
+    headers.add("If-Match");
+    headers.add(STALE);
+    return body;
+  }
+
+  private static String freshBinding() {
+    Reply granted =
+        ADMIN.post("/api/v1/roles", binding(SetpointClient.uniqueSlug("m-tmp"), "viewer", app));
+    ok(granted);
+    return granted.json().getString("id");
+  }
+
+  private static String freshUser() {
+    String name = SetpointClient.uniqueSlug("m-doomed");
+    ok(ADMIN.post("/api/v1/users", user(name, "canary-" + UUID.randomUUID())));
+    return name;
+  }
+
+  private static String user(String name, String password) {
+    return Json.createObjectBuilder()
+        .add("username", name)
+        .add("password", password)
+        .build()
+        .toString();
+  }
+
+  private static String binding(String principal, String role, String application) {
+    return Json.createObjectBuilder()
+        .add("principal", principal)
+        .add("role", role)
+        .add("application", application)
+        .build()
+        .toString();
+  }
+
+  private static void ok(Reply reply) {
+    assertTrue(reply.status() / 100 == 2, reply::toString);
+  }
+
+  // --- the OpenAPI document ---------------------------------------------------------------
+
+  /** One operation of the OpenAPI document. */
+  record Operation(String id, String method, String path, String access) {
+
+    /** Whether the call names the matrix's application (in its path, query or body). */
+    boolean namesApplication() {
+      return path.contains("{app}")
+          || Set.of("issueToken", "grantRole", "listRoles", "revokeRole", "revokeToken")
+              .contains(id);
+    }
+  }
+
+  private static Map<String, Operation> operations() {
+    Reply document = ADMIN.get("/openapi", "Accept", "application/json");
+    assertEquals(200, document.status(), document::toString);
+    JsonObject paths = document.json().getJsonObject("paths");
+    Map<String, Operation> operations = new TreeMap<>();
+    List<String> unmarked = new ArrayList<>();
+    for (String path : paths.keySet()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : List.of("get", "put", "post", "delete", "patch")) {
+        if (!item.containsKey(method)) {
+          continue;
+        }
+        JsonObject operation = item.getJsonObject(method);
+        String id = operation.getString("operationId");
+        if (!operation.containsKey("x-setpoint-access")) {
+          unmarked.add(id);
+          continue;
+        }
+        String full = path.startsWith("/api/v1") ? path : "/api/v1" + path;
+        operations.put(
+            id,
+            new Operation(
+                id,
+                method.toUpperCase(java.util.Locale.ROOT),
+                full,
+                operation.getString("x-setpoint-access")));
+      }
+    }
+    assertTrue(unmarked.isEmpty(), "operations without x-setpoint-access: " + unmarked);
+    assertTrue(operations.size() > 40, "the document lists " + operations.size() + " operations");
+    return operations;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.setpoint.it;
+
+import static dev.setpoint.it.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.it.support.Reply;
+import dev.setpoint.it.support.SetpointClient;
+import dev.setpoint.it.support.TestServer;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Failed sign-ins have a small budget per client address (10 by default): after it, the address
+ * gets 429 whatever it presents, while a client elsewhere is not affected. The addresses are given
+ * with X-Forwarded-For, which the test servers believe from loopback (SETPOINT_TRUSTED_PROXIES).
+ */
+class BruteForceIT {
+
+  private final SetpointClient admin = SetpointClient.forServerUnderTest();
+
+  @BeforeAll
+  static void serverIsReady() throws InterruptedException {
+    TestServer.awaitReady(Duration.ofSeconds(120));
+  }
+
+  private static String address() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return "203.0." + random.nextInt(0, 250) + "." + random.nextInt(1, 250);
+  }
+
+  @Test
+  void repeatedWrongPasswordsAreStoppedButAGoodClientElsewhereIsNot() {
+    String attacker = address();
+    String bystander = address();
+    Reply last = guess(attacker, SetpointClient.basic("admin", "canary-" + UUID.randomUUID()));
+    int refusals = 0;
+    while (last.status() == 401 && refusals < 50) {
+      refusals++;
+      last = guess(attacker, SetpointClient.basic("admin", "canary-" + UUID.randomUUID()));
+    }
+    assertEquals(10, refusals, "the failure budget");
+    assertThrottled(last);
+
+    // from that address even the right password is no longer checked
+    assertThrottled(guess(attacker, SetpointClient.basic("admin", TestServer.adminPassword())));
+
+    Reply elsewhere = admin.get("/api/v1/whoami", "X-Forwarded-For", bystander);
+    assertEquals(200, elsewhere.status(), elsewhere::toString);
+    assertEquals("admin", elsewhere.json().getString("name"));
+  }
+
+  @Test
+  void repeatedUnknownTokensAreStoppedToo() {
+    String attacker = address();
+    int refusals = 0;
+    Reply last = null;
+    for (int i = 0; i < 30; i++) {
+      String guess = "stp_" + UUID.randomUUID().toString().replace("-", "") + "AbCdEfGhIjK";
+      last = guess(attacker, "Bearer " + guess);
+      if (last.status() != 401) {
+        break;
+      }
+      refusals++;
+    }
+    assertEquals(10, refusals, "the failure budget");
+    assertThrottled(last);
+    assertEquals(200, admin.get("/api/v1/whoami", "X-Forwarded-For", address()).status());
+  }
+
+  @Test
+  void everyAnswerCarriesTheRateLimitHeaders() {
+    Reply reply = admin.get("/api/v1/whoami", "X-Forwarded-For", address());
+    assertEquals(200, reply.status());
+    assertTrue(Long.parseLong(reply.header("RateLimit-Limit")) > 0, reply::toString);
+    assertTrue(Long.parseLong(reply.header("RateLimit-Remaining")) >= 0, reply::toString);
+    assertTrue(Long.parseLong(reply.header("RateLimit-Reset")) >= 0, reply::toString);
+  }
+
+  private Reply guess(String address, String authorization) {
+    return admin.get("/api/v1/whoami", "Authorization", authorization, "X-Forwarded-For", address);
+  }
+
+  private static void assertThrottled(Reply reply) {
+    assertProblem(reply, 429, "rate-limited");
+    assertTrue(Long.parseLong(reply.header("Retry-After")) > 0, reply::toString);
+    assertEquals("0", reply.header("RateLimit-Remaining"), reply::toString);
+    assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply::toString);
+    assertTrue(reply.header("Content-Security-Policy").contains("default-src 'none'"));
+  }
+}
