@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.shared.DomainException;
+import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Unavailable;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -76,7 +77,14 @@ public class DeliveryService {
    */
   public Snapshot current(String app, String env) {
     access.requireAuthenticated();
-    Snapshot snapshot = access.asSystem(() -> load(app, env));
+    Snapshot snapshot;
+    try {
+      snapshot = access.asSystem(() -> load(app, env));
+    } catch (NotFound e) {
+      // no release yet: only those who could read it may learn that; others get 403 or 404
+      access.asSystem(() -> releases.target(app, env)).ifPresent(access::requireDelivery);
+      throw e;
+    }
     access.requireDelivery(snapshot.target());
     return snapshot;
   }

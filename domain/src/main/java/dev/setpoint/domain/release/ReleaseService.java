@@ -171,6 +171,15 @@ public class ReleaseService {
     return snapshotOf(environment, release);
   }
 
+  /** What an environment is, for access decisions, or empty when it does not exist. */
+  public Optional<Target> target(String app, String env) {
+    try {
+      return Optional.of(Target.of(environments.get(app, env)));
+    } catch (NotFound e) {
+      return Optional.empty();
+    }
+  }
+
   /** The newest release of the environment with this id, or empty when it has none (or is gone). */
   public Optional<Snapshot> snapshot(UUID environmentId) {
     return releases.latest(environmentId).map(r -> snapshotOf(r.environment(), r));
