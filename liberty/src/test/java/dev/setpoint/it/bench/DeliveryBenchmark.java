@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class DeliveryBenchmark {
 
+  private static volatile String authorization;
+
   private static final Pattern GAUGE =
       Pattern.compile("^(\\w+)(\\{[^}]*\\})? ([0-9.eE+-]+)$", Pattern.MULTILINE);
 
@@ -74,6 +76,8 @@ public final class DeliveryBenchmark {
     }
     String hash = setup.publish(app, "staging").getString("hash");
     String config = baseUrl + SetpointClient.config(app, "staging");
+    // the applications' credential: a service token, checked against the store on every request
+    authorization = "Bearer " + setup.issueToken(app, "staging");
     String tag = "\"" + hash + "\"";
 
     System.out.printf(
@@ -141,6 +145,9 @@ public final class DeliveryBenchmark {
           new Thread(
               () -> {
                 HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).GET();
+                if (url.contains("/config/")) {
+                  builder.header("Authorization", authorization);
+                }
                 if (ifNoneMatch != null) {
                   builder.header("If-None-Match", ifNoneMatch);
                 }
@@ -195,6 +202,7 @@ public final class DeliveryBenchmark {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(config + "?wait=60"))
             .header("If-None-Match", tag)
+            .header("Authorization", authorization)
             .timeout(Duration.ofSeconds(90))
             .build();
     List<CompletableFuture<HttpResponse<Void>>> waiting = new ArrayList<>();
