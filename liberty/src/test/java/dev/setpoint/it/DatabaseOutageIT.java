@@ -65,7 +65,15 @@ class DatabaseOutageIT {
       assertTrue(check.getJsonObject("data").getBoolean("degraded"), ready::toString);
       assertEquals(false, check.getJsonObject("data").getBoolean("reachable"));
 
-      assertProblem(delivery.get(config(app, "staging")), 503, "unavailable");
+      Reply uncached = delivery.get(config(app, "staging"));
+      assertProblem(uncached, 503, "unavailable");
+      // a 5xx carries the same security headers as any other answer
+      assertEquals("nosniff", uncached.header("X-Content-Type-Options"), uncached::toString);
+      assertEquals("DENY", uncached.header("X-Frame-Options"), uncached::toString);
+      assertEquals(
+          "default-src 'none'; frame-ancestors 'none'",
+          uncached.header("Content-Security-Policy"),
+          uncached::toString);
       Reply write = client.define(app, "other", "string", "\"x\"");
       assertProblem(write, 503, "unavailable");
       assertTrue(write.header("Retry-After") != null, write::toString);
