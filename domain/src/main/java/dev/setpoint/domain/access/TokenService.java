@@ -4,6 +4,7 @@ import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.ApplicationService;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.shared.DeliveryNotices;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -36,9 +36,6 @@ public class TokenService {
 
   /** Every token starts with this, so scanners and people recognise a leaked one. */
   public static final String PREFIX = "stp_";
-
-  /** How stale the stored last-used time may get: at most one write per token per minute. */
-  static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
   private static final Pattern SHAPE = Pattern.compile("^stp_[A-Za-z0-9_-]{43}$");
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -62,10 +59,13 @@ public class TokenService {
   private final ApplicationService applications;
   private final EnvironmentService environments;
   private final Access access;
+  private final TokenUsage usage;
+  private final TokenChecks recent;
+  private final DeliveryNotices notices;
 
   /** For the CDI container's proxy only. */
   protected TokenService() {
-    this(null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -73,11 +73,17 @@ public class TokenService {
       ServiceTokenRepository tokens,
       ApplicationService applications,
       EnvironmentService environments,
-      Access access) {
+      Access access,
+      TokenUsage usage,
+      TokenChecks recent,
+      DeliveryNotices notices) {
     this.tokens = tokens;
     this.applications = applications;
     this.environments = environments;
     this.access = access;
+    this.usage = usage;
+    this.recent = recent;
+    this.notices = notices;
   }
 
   /**
@@ -119,6 +125,11 @@ public class TokenService {
 
   /** Tokens of the applications the caller administers (all of them for platform admins). */
   public Slice<ServiceToken> list(PageRequest page) {
+    try {
+      getUsage().flush();
+    } catch (RuntimeException e) {
+      LOG.log(java.util.logging.Level.FINE, "Recording token uses failed; listed without them", e);
+    }
     Set<UUID> scope = getAccess().administeredApplications().orElse(null);
     Pages.requireUuidCursor(page);
     return Slice.of(tokens.listOf(scope, page), page.limit(), t -> t.id().toString());
@@ -132,19 +143,30 @@ public class TokenService {
     getAccess().require(Action.MANAGE, token.application());
     token.revoke(Timestamps.now());
     tokens.store(token);
+    // forgotten here at once; other servers forget when their change poll sees these rows
+    getRecent().forgetAll();
+    token.environments().forEach(e -> getNotices().changed(e.id()));
     LOG.info(() -> "Revoked service token " + id);
     return token;
   }
 
   /**
-   * Checks a presented token against the store (every time: revocation is immediate) and records
-   * its use, at most once a minute.
+   * Checks a presented token against the store (every time: revocation is immediate). A read only:
+   * the use is noted in memory and stored in batches by {@link TokenUsage}.
    */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Check check(String presented) {
     if (presented == null || !SHAPE.matcher(presented).matches()) {
       return new Check(Status.UNKNOWN, null);
     }
-    Optional<ServiceToken> found = tokens.findByHash(hash(presented));
+    String hash = hash(presented);
+    Instant checkedAt = Timestamps.now();
+    Optional<TokenChecks.Valid> known = getRecent().recall(hash, checkedAt);
+    if (known.isPresent()) {
+      getUsage().used(known.get().scope().tokenId(), checkedAt);
+      return new Check(Status.VALID, known.get().scope());
+    }
+    Optional<ServiceToken> found = tokens.findByHash(hash);
     if (found.isEmpty()) {
       return new Check(Status.UNKNOWN, null);
     }
@@ -156,10 +178,14 @@ public class TokenService {
     if (token.expiredAt(now)) {
       return new Check(Status.EXPIRED, null);
     }
-    if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
-      tokens.markUsed(token.id(), now);
-    }
+    getUsage().used(token.id(), now);
+    getRecent().remember(hash, new TokenChecks.Valid(token.scope(), token.expiresAt()));
     return new Check(Status.VALID, token.scope());
+  }
+
+  /** Stores last-used times noted since the previous batch (tokens deleted since are skipped). */
+  public void recordUses(java.util.Map<UUID, Instant> uses) {
+    uses.forEach(tokens::markUsed);
   }
 
   /** Whether the token with this id may still be used (for long-running watches). */
@@ -188,5 +214,17 @@ public class TokenService {
 
   private Access getAccess() {
     return access;
+  }
+
+  private TokenUsage getUsage() {
+    return usage;
+  }
+
+  private TokenChecks getRecent() {
+    return recent;
+  }
+
+  private DeliveryNotices getNotices() {
+    return notices;
   }
 }

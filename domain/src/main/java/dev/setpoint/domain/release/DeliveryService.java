@@ -41,6 +41,8 @@ public class DeliveryService {
 
   @Inject Access access;
 
+  @Inject dev.setpoint.domain.access.TokenChecks tokenChecks;
+
   @Inject
   @ConfigProperty(name = "setpoint.delivery.cache-size", defaultValue = "10000")
   long cacheSize;
@@ -167,6 +169,8 @@ public class DeliveryService {
    * one, in the cache or for a watcher.
    */
   public void refresh(UUID environmentId) {
+    // a change may be a token revocation on another server: check tokens against the store again
+    tokenChecks.forgetAll();
     Optional<Snapshot> now = releases.snapshot(environmentId);
     String name = names.get(environmentId);
     Optional<Snapshot> serving = now;

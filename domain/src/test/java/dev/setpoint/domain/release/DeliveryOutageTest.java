@@ -61,6 +61,8 @@ class DeliveryOutageTest {
     delivery = new DeliveryService();
     delivery.releases = releases;
     delivery.access = store.access();
+    delivery.tokenChecks =
+        new dev.setpoint.domain.access.TokenChecks(java.time.Duration.ofSeconds(30));
     delivery.cacheSize = 10;
     delivery.init();
   }

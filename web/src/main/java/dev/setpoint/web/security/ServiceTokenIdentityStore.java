@@ -3,6 +3,7 @@ package dev.setpoint.web.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.setpoint.domain.access.Caller;
+import dev.setpoint.domain.access.TokenChecks;
 import dev.setpoint.domain.access.TokenScope;
 import dev.setpoint.domain.access.TokenService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,7 @@ public class ServiceTokenIdentityStore implements IdentityStore {
   private static final Logger LOG = Logger.getLogger(ServiceTokenIdentityStore.class.getName());
 
   @Inject TokenService tokens;
+  @Inject TokenChecks checks;
 
   @Inject
   @ConfigProperty(name = "setpoint.auth.token-outage-grace", defaultValue = "PT10M")
@@ -43,6 +45,10 @@ public class ServiceTokenIdentityStore implements IdentityStore {
   public CredentialValidationResult validate(Credential credential) {
     if (!(credential instanceof BearerCredential bearer) || !bearer.serviceToken()) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+    java.util.Optional<TokenScope> recent = checks.recall(bearer.token());
+    if (recent.isPresent()) {
+      return new CredentialValidationResult(new SetpointPrincipal(Caller.token(recent.get())));
     }
     String key = fingerprint(bearer.token());
     TokenService.Check check;
