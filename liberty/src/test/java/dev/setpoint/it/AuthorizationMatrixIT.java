@@ -81,7 +81,9 @@ class AuthorizationMatrixIT {
       String name = SetpointClient.uniqueSlug("m-" + role.name().toLowerCase());
       String password = "canary-" + UUID.randomUUID();
       ok(ADMIN.post("/api/v1/users", user(name, password)));
-      ok(ADMIN.post("/api/v1/roles", binding(name, role.name().toLowerCase(), app)));
+      ok(
+          ADMIN.post(
+              "/api/v1/roles", SetpointClient.roleBinding(name, role.name().toLowerCase(), app)));
       AUTHORIZATION.put(role, SetpointClient.basic(name, password));
     }
     AUTHORIZATION.put(Principal.TOKEN_THIS, "Bearer " + ADMIN.issueToken(app, "staging"));
@@ -162,7 +164,7 @@ class AuthorizationMatrixIT {
     String prod = SetpointClient.uniqueSlug("m-prod");
     String password = "canary-" + UUID.randomUUID();
     ok(ADMIN.post("/api/v1/users", user(prod, password)));
-    ok(ADMIN.post("/api/v1/roles", binding(prod, "releaser", app)));
+    ok(ADMIN.post("/api/v1/roles", SetpointClient.roleBinding(prod, "releaser", app)));
     SetpointClient releaser = ADMIN.asUser(prod, password);
     String override = SetpointClient.override(app, "production", "matrix.key");
 
@@ -172,7 +174,9 @@ class AuthorizationMatrixIT {
         403, releaser.send("POST", SetpointClient.releases(app, "production"), null, null));
     assertStatus(403, releaser.get(SetpointClient.config(app, "production")));
 
-    String grant = binding(prod, "releaser", app).replace("}", ",\"environment\":\"production\"}");
+    String grant =
+        SetpointClient.roleBinding(prod, "releaser", app)
+            .replace("}", ",\"environment\":\"production\"}");
     ok(ADMIN.post("/api/v1/roles", grant));
     ok(releaser.put(override, "{\"value\":\"p\"}"));
     assertStatus(
@@ -262,7 +266,7 @@ class AuthorizationMatrixIT {
       case "diffReleases" -> query = "?against=1";
       case "listRoles" -> query = "?application=" + app;
       case "issueToken" -> body = SetpointClient.tokenRequest(app, null, "staging");
-      case "grantRole" -> body = binding("m-nobody", "viewer", app);
+      case "grantRole" -> body = SetpointClient.roleBinding("m-nobody", "viewer", app);
       case "createUser" ->
           body = user(SetpointClient.uniqueSlug("m-new"), "canary-" + UUID.randomUUID());
       case "changePassword" -> body = "{\"password\":\"canary-" + UUID.randomUUID() + "\"}";
@@ -317,7 +321,9 @@ class AuthorizationMatrixIT {
 
   private static String freshBinding() {
     Reply granted =
-        ADMIN.post("/api/v1/roles", binding(SetpointClient.uniqueSlug("m-tmp"), "viewer", app));
+        ADMIN.post(
+            "/api/v1/roles",
+            SetpointClient.roleBinding(SetpointClient.uniqueSlug("m-tmp"), "viewer", app));
     ok(granted);
     return granted.json().getString("id");
   }
@@ -332,15 +338,6 @@ class AuthorizationMatrixIT {
     return Json.createObjectBuilder()
         .add("username", name)
         .add("password", password)
-        .build()
-        .toString();
-  }
-
-  private static String binding(String principal, String role, String application) {
-    return Json.createObjectBuilder()
-        .add("principal", principal)
-        .add("role", role)
-        .add("application", application)
         .build()
         .toString();
   }

@@ -120,13 +120,14 @@ class OidcIT {
     assertEquals(200, person.get("/api/v1/whoami").status());
     assertProblem(person.get(SetpointClient.app(app)), 404, "not-found");
 
-    Reply granted = admin.post("/api/v1/roles", binding("group:" + team, "viewer", app));
+    Reply granted =
+        admin.post("/api/v1/roles", SetpointClient.roleBinding("group:" + team, "viewer", app));
     assertEquals(201, granted.status(), granted::toString);
     assertEquals(200, person.get(SetpointClient.app(app)).status(), "through the group");
     assertProblem(
         person.put(SetpointClient.setting(app, "k"), "{\"type\":\"string\"}"), 403, "forbidden");
 
-    admin.post("/api/v1/roles", binding(alice, "editor", app));
+    admin.post("/api/v1/roles", SetpointClient.roleBinding(alice, "editor", app));
     Reply defined = person.put(SetpointClient.setting(app, "k"), "{\"type\":\"string\"}");
     assertEquals(201, defined.status(), "by name: " + defined);
   }
@@ -167,14 +168,5 @@ class OidcIT {
                     .toString()
                     .getBytes(StandardCharsets.UTF_8));
     return header + "." + payload + ".";
-  }
-
-  private static String binding(String principal, String role, String application) {
-    return Json.createObjectBuilder()
-        .add("principal", principal)
-        .add("role", role)
-        .add("application", application)
-        .build()
-        .toString();
   }
 }

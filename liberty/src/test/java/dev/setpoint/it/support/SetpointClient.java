@@ -241,6 +241,16 @@ public final class SetpointClient {
     return issued.json().getString("token");
   }
 
+  /** The body of a role binding on an application. */
+  public static String roleBinding(String principal, String role, String application) {
+    return jakarta.json.Json.createObjectBuilder()
+        .add("principal", principal)
+        .add("role", role)
+        .add("application", application)
+        .build()
+        .toString();
+  }
+
   /** The body of a token request; {@code expiresAt} may be null. */
   public static String tokenRequest(String app, java.time.Instant expiresAt, String... envs) {
     var environments = jakarta.json.Json.createArrayBuilder();
