@@ -195,8 +195,8 @@ public class TokenService {
     return tokens.token(id).filter(t -> !t.revoked() && !t.expiredAt(now)).isPresent();
   }
 
-  /** The stored form of a token: lower-case hex SHA-256. */
-  static String hash(String token) {
+  /** The stored form of a token: lower-case hex SHA-256 (also the key of in-memory lookups). */
+  public static String hash(String token) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));

@@ -45,6 +45,22 @@ public class OriginPolicy implements ContainerRequestFilter, ContainerResponseFi
 
   @Inject Problems problems;
 
+  private Set<String> allowList;
+
+  /** The allow-list, parsed once. */
+  @jakarta.annotation.PostConstruct
+  void parse() {
+    allowList =
+        allowedOrigins
+            .map(
+                list ->
+                    Arrays.stream(list.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet()))
+            .orElse(Set.of());
+  }
+
   @Override
   public void filter(ContainerRequestContext request) {
     String origin = request.getHeaderString("Origin");
@@ -95,15 +111,7 @@ public class OriginPolicy implements ContainerRequestFilter, ContainerResponseFi
   }
 
   private boolean listed(String origin) {
-    return allowedOrigins
-        .map(
-            list ->
-                Arrays.stream(list.split(","))
-                    .map(String::trim)
-                    .filter(s -> !s.isEmpty())
-                    .collect(Collectors.toSet()))
-        .orElse(Set.of())
-        .contains(origin);
+    return allowList.contains(origin);
   }
 
   private Response refused(String origin) {

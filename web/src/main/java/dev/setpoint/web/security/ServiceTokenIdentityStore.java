@@ -11,11 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,7 +46,7 @@ public class ServiceTokenIdentityStore implements IdentityStore {
     if (recent.isPresent()) {
       return new CredentialValidationResult(new SetpointPrincipal(Caller.token(recent.get())));
     }
-    String key = fingerprint(bearer.token());
+    String key = TokenService.hash(bearer.token());
     TokenService.Check check;
     try {
       check = tokens.check(bearer.token());
@@ -88,16 +84,5 @@ public class ServiceTokenIdentityStore implements IdentityStore {
       }
     }
     return cache;
-  }
-
-  /** A digest of the token, so not even memory holds tokens as keys. */
-  private static String fingerprint(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
