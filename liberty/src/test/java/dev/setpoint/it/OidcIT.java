@@ -4,13 +4,14 @@ import static dev.setpoint.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
 import dev.setpoint.it.support.TestServer;
 import jakarta.json.Json;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -20,14 +21,14 @@ import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * People signing in with JWTs from the organisation's OpenID Connect provider. The test plays the
- * provider: it generates a signing key at run time and serves its JWKS on the port the server was
- * configured with (mp.jwt.verify.publickey.location); the issuer is https://issuer.setpoint.test,
+ * provider: it generates a signing key at run time and publishes its JWKS in the file the server
+ * was configured with (mp.jwt.verify.publickey.location, a file: URL; the HTTP fetch is covered by
+ * JwtIdentityStoreTest, on a port of its own choosing); the issuer is https://issuer.setpoint.test,
  * the audience setpoint-it, and members of group setpoint-admins are platform admins.
  */
 class OidcIT {
@@ -35,14 +36,13 @@ class OidcIT {
   private static final String ISSUER = "https://issuer.setpoint.test";
   private static final String AUDIENCE = "setpoint-it";
 
-  private static HttpServer provider;
   private static RsaJsonWebKey signing;
   private static RsaJsonWebKey stranger;
 
   private final SetpointClient admin = SetpointClient.forServerUnderTest();
 
   @BeforeAll
-  static void startProvider() throws Exception {
+  static void publishKeys() throws Exception {
     TestServer.awaitReady(Duration.ofSeconds(120));
     signing = RsaJwkGenerator.generateJwk(2048);
     signing.setKeyId("it-" + UUID.randomUUID());
@@ -52,24 +52,11 @@ class OidcIT {
         new JsonWebKeySet(signing)
             .toJson(org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY)
             .getBytes(StandardCharsets.UTF_8);
-    int port = Integer.parseInt(System.getProperty("setpoint.it.jwksPort"));
-    provider = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    provider.createContext(
-        "/jwks",
-        exchange -> {
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, jwks.length);
-          exchange.getResponseBody().write(jwks);
-          exchange.close();
-        });
-    provider.start();
-  }
-
-  @AfterAll
-  static void stopProvider() {
-    if (provider != null) {
-      provider.stop(0);
-    }
+    Path published = Path.of(System.getProperty("setpoint.it.jwksFile"));
+    Path staged = published.resolveSibling(published.getFileName() + ".tmp");
+    Files.write(staged, jwks);
+    Files.move(
+        staged, published, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static String jwt(

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,13 +21,14 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
 
 /**
  * Checks JWT bearer tokens from the organisation's OpenID Connect provider: signature against the
- * provider's JWKS (fetched and cached, refreshed when an unknown key id appears), issuer, audience
- * and expiry, configured with the MicroProfile JWT property names. The caller's name follows
- * MicroProfile JWT ({@code upn}, else {@code preferred_username}, else {@code sub}); its groups
- * come from the {@code groups} claim.
+ * provider's JWKS (fetched and cached, refreshed when an unknown key id appears; or read from a
+ * {@code file:} location), issuer, audience and expiry, configured with the MicroProfile JWT
+ * property names. The caller's name follows MicroProfile JWT ({@code upn}, else {@code
+ * preferred_username}, else {@code sub}); its groups come from the {@code groups} claim.
  */
 @ApplicationScoped
 public class JwtIdentityStore implements IdentityStore {
@@ -90,18 +93,25 @@ public class JwtIdentityStore implements IdentityStore {
     return e.getClass().getSimpleName();
   }
 
+  /** Keys fetched from the provider over HTTP(S), or read from a {@code file:} location. */
+  private static VerificationKeyResolver keys(String location) {
+    if (location.startsWith("file:")) {
+      return new FileJwksResolver(Path.of(URI.create(location)));
+    }
+    return new HttpsJwksVerificationKeyResolver(new HttpsJwks(location));
+  }
+
   private JwtConsumer consumer() {
     JwtConsumer built = consumer;
     if (built == null) {
       synchronized (this) {
         if (consumer == null) {
-          HttpsJwks jwks = new HttpsJwks(config.jwksLocation());
           JwtConsumerBuilder builder =
               new JwtConsumerBuilder()
                   .setRequireExpirationTime()
                   .setAllowedClockSkewInSeconds(30)
                   .setExpectedIssuer(config.issuer())
-                  .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(jwks))
+                  .setVerificationKeyResolver(keys(config.jwksLocation()))
                   .setJwsAlgorithmConstraints(
                       AlgorithmConstraints.ConstraintType.PERMIT,
                       AlgorithmIdentifiers.RSA_USING_SHA256,
