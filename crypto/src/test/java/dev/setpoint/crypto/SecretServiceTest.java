@@ -37,17 +37,18 @@ class SecretServiceTest {
 
   private SecretService service(TinkEnvelope envelope, SecretsConfig config) {
     ApplicationService applications =
-        new ApplicationService(store, store, store, store, store.access());
+        new ApplicationService(store, store, store, store, store.access(), store.auditTrail());
     if (store.list(new dev.setpoint.domain.shared.PageRequest(null, 1)).isEmpty()) {
       applications.create("shop", "Shop", null, null);
     }
     return new SecretService(
-        new EnvironmentService(applications, store, store, store.access()),
+        new EnvironmentService(applications, store, store, store.access(), store.auditTrail()),
         store,
         envelope,
         config,
         store,
-        store.access());
+        store.access(),
+        store.auditTrail());
   }
 
   private static SecretsConfig config(Duration grace, Duration window, ReusePolicy reuse) {

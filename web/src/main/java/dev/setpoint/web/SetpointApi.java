@@ -162,6 +162,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
           name = "Delivery",
           description = "The newest release for running applications: formats, ETags, watch."),
       @Tag(name = "Access", description = "Service tokens, role bindings and users."),
+      @Tag(
+          name = "Audit",
+          description = "The tamper-evident trail of changes, secret accesses and refusals."),
       @Tag(name = "System", description = "Setpoint's own operations.")
     })
 public class SetpointApi extends Application {}

@@ -2,6 +2,9 @@ package dev.setpoint.domain.access;
 
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.audit.AuditAction;
+import dev.setpoint.domain.audit.AuditTarget;
+import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.shared.Forbidden;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Unauthenticated;
@@ -32,10 +35,11 @@ public class Access {
   private final RoleBindingRepository bindings;
   private final ServiceTokenRepository tokens;
   private final AccessConfig config;
+  private final AuditTrail audit;
 
   /** For the CDI container's proxy only. */
   protected Access() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Inject
@@ -43,11 +47,13 @@ public class Access {
       CallerContext callers,
       RoleBindingRepository bindings,
       ServiceTokenRepository tokens,
-      AccessConfig config) {
+      AccessConfig config,
+      AuditTrail audit) {
     this.callers = callers;
     this.bindings = bindings;
     this.tokens = tokens;
     this.config = config;
+    this.audit = audit;
   }
 
   /** Who is calling. */
@@ -103,16 +109,20 @@ public class Access {
     if (caller.kind() == Caller.Kind.SYSTEM) {
       return;
     }
+    AuditAction attempted = attempted(action);
     if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
-      throw tokenDenied(
-          caller.token(), target, "service tokens can only read delivered configuration");
+      throw denied(
+          attempted,
+          target,
+          tokenDenied(
+              caller.token(), target, "service tokens can only read delivered configuration"));
     }
     List<RoleBinding> held = held(caller);
     if (!platformAdmin(caller, held) && held.stream().noneMatch(b -> sees(b, target))) {
-      throw invisible(target);
+      throw denied(attempted, target, invisible(target));
     }
     if (!allowed(caller, held, target, action)) {
-      throw new Forbidden(denial(action, target));
+      throw denied(attempted, target, new Forbidden(denial(action, target)));
     }
   }
 
@@ -127,12 +137,15 @@ public class Access {
     }
     Target target = Target.of(application);
     if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
-      throw tokenDenied(
-          caller.token(), target, "service tokens can only read delivered configuration");
+      throw denied(
+          AuditAction.ACCESS_READ,
+          target,
+          tokenDenied(
+              caller.token(), target, "service tokens can only read delivered configuration"));
     }
     List<RoleBinding> held = held(caller);
     if (!platformAdmin(caller, held) && held.stream().noneMatch(b -> sees(b, target))) {
-      throw invisible(target);
+      throw denied(AuditAction.ACCESS_READ, target, invisible(target));
     }
   }
 
@@ -145,10 +158,13 @@ public class Access {
     if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
       TokenScope scope = caller.token();
       if (!scope.applicationId().equals(target.applicationId())) {
-        throw invisible(target);
+        throw denied(AuditAction.ACCESS_DELIVERY, target, invisible(target));
       }
       if (!scope.environmentIds().contains(target.environmentId())) {
-        throw new Forbidden("This service token is not scoped to " + target.label());
+        throw denied(
+            AuditAction.ACCESS_DELIVERY,
+            target,
+            new Forbidden("This service token is not scoped to " + target.label()));
       }
       return;
     }
@@ -184,7 +200,9 @@ public class Access {
       return;
     }
     if (caller.kind() == Caller.Kind.SERVICE_TOKEN || !platformAdmin(caller, held(caller))) {
-      throw new Forbidden("This needs the admin role on the whole platform");
+      Forbidden refusal = new Forbidden("This needs the admin role on the whole platform");
+      getAudit().denied(AuditAction.ACCESS_PLATFORM, AuditTarget.PLATFORM, refusal.getMessage());
+      throw refusal;
     }
   }
 
@@ -195,14 +213,17 @@ public class Access {
       return;
     }
     if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
-      throw new Forbidden("Service tokens can only read delivered configuration");
+      throw tokenRefused();
     }
     List<RoleBinding> held = held(caller);
     boolean creator =
         platformAdmin(caller, held)
             || held.stream().anyMatch(b -> b.platformWide() && b.role().includes(Role.EDITOR));
     if (!creator) {
-      throw new Forbidden("Registering an application needs the editor role on the whole platform");
+      Forbidden refusal =
+          new Forbidden("Registering an application needs the editor role on the whole platform");
+      getAudit().denied(AuditAction.ACCESS_WRITE, AuditTarget.PLATFORM, refusal.getMessage());
+      throw refusal;
     }
   }
 
@@ -216,7 +237,7 @@ public class Access {
       return Optional.empty();
     }
     if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
-      throw new Forbidden("Service tokens can only read delivered configuration");
+      throw tokenRefused();
     }
     List<RoleBinding> held = held(caller);
     if (platformAdmin(caller, held) || held.stream().anyMatch(RoleBinding::platformWide)) {
@@ -236,7 +257,7 @@ public class Access {
       return Optional.empty();
     }
     if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
-      throw new Forbidden("Service tokens can only read delivered configuration");
+      throw tokenRefused();
     }
     List<RoleBinding> held = held(caller);
     if (platformAdmin(caller, held)) {
@@ -307,6 +328,29 @@ public class Access {
     return new Forbidden("Not allowed on " + target.label() + ": " + why);
   }
 
+  /** A service token asking for anything but delivery, recorded and returned to be thrown. */
+  private Forbidden tokenRefused() {
+    Forbidden refusal = new Forbidden("Service tokens can only read delivered configuration");
+    getAudit().denied(AuditAction.ACCESS_READ, AuditTarget.PLATFORM, refusal.getMessage());
+    return refusal;
+  }
+
+  /** Records the refusal in the audit trail and returns it, to be thrown. */
+  private RuntimeException denied(AuditAction attempted, Target target, RuntimeException refusal) {
+    getAudit().denied(attempted, AuditTarget.of(target), refusal.getMessage());
+    return refusal;
+  }
+
+  private static AuditAction attempted(Action action) {
+    return switch (action) {
+      case READ -> AuditAction.ACCESS_READ;
+      case WRITE -> AuditAction.ACCESS_WRITE;
+      case REVEAL -> AuditAction.ACCESS_REVEAL;
+      case PUBLISH -> AuditAction.ACCESS_PUBLISH;
+      case MANAGE -> AuditAction.ACCESS_MANAGE;
+    };
+  }
+
   private static String denial(Action action, Target target) {
     String role = action.least().id();
     if (target.environmentId() == null) {
@@ -328,5 +372,9 @@ public class Access {
 
   private AccessConfig getConfig() {
     return config;
+  }
+
+  private AuditTrail getAudit() {
+    return audit;
   }
 }

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.RequestScoped;
 public class RequestCaller {
 
   private Caller caller = Caller.ANONYMOUS;
+  private String requestId;
+  private String clientAddress;
 
   public Caller get() {
     return caller;
@@ -17,5 +19,19 @@ public class RequestCaller {
 
   public void set(Caller caller) {
     this.caller = caller;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public String clientAddress() {
+    return clientAddress;
+  }
+
+  /** Where the request came from, for the audit trail; set before the caller is known. */
+  public void origin(String requestId, String clientAddress) {
+    this.requestId = requestId;
+    this.clientAddress = clientAddress;
   }
 }

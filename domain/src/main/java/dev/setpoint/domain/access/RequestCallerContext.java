@@ -29,13 +29,24 @@ public class RequestCallerContext implements CallerContext {
 
   @Override
   public Caller caller() {
+    return inRequest() ? current.get() : Caller.SYSTEM;
+  }
+
+  @Override
+  public String requestId() {
+    return inRequest() ? current.requestId() : null;
+  }
+
+  @Override
+  public String clientAddress() {
+    return inRequest() ? current.clientAddress() : null;
+  }
+
+  private boolean inRequest() {
     try {
-      if (!beans.getContext(RequestScoped.class).isActive()) {
-        return Caller.SYSTEM;
-      }
+      return beans.getContext(RequestScoped.class).isActive();
     } catch (ContextNotActiveException e) {
-      return Caller.SYSTEM;
+      return false;
     }
-    return current.get();
   }
 }

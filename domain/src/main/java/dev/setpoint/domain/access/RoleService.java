@@ -4,6 +4,9 @@ import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.ApplicationService;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.audit.AuditAction;
+import dev.setpoint.domain.audit.AuditTarget;
+import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
@@ -34,10 +37,11 @@ public class RoleService {
   private final ApplicationService applications;
   private final EnvironmentService environments;
   private final Access access;
+  private final AuditTrail audit;
 
   /** For the CDI container's proxy only. */
   protected RoleService() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Inject
@@ -45,11 +49,13 @@ public class RoleService {
       RoleBindingRepository bindings,
       ApplicationService applications,
       EnvironmentService environments,
-      Access access) {
+      Access access,
+      AuditTrail audit) {
     this.bindings = bindings;
     this.applications = applications;
     this.environments = environments;
     this.access = access;
+    this.audit = audit;
   }
 
   /** Grants {@code role} to {@code principal} on everything, an application, or an environment. */
@@ -81,6 +87,7 @@ public class RoleService {
       throw new Conflict("This role binding already exists");
     }
     bindings.store(binding);
+    getAudit().success(AuditAction.ROLE_GRANT, auditTarget(binding), granted.id());
     LOG.info(
         () ->
             "Granted "
@@ -120,6 +127,7 @@ public class RoleService {
       getAccess().require(Action.MANAGE, binding.environment());
     }
     bindings.remove(binding);
+    getAudit().success(AuditAction.ROLE_REVOKE, auditTarget(binding), binding.role().id());
     LOG.info(
         () ->
             "Removed role binding "
@@ -141,5 +149,20 @@ public class RoleService {
 
   private Access getAccess() {
     return access;
+  }
+
+  /** Where a binding applies, with its principal as the key. */
+  private static AuditTarget auditTarget(RoleBinding binding) {
+    AuditTarget target =
+        binding.platformWide()
+            ? AuditTarget.PLATFORM
+            : binding.environment() == null
+                ? AuditTarget.of(binding.application())
+                : AuditTarget.of(binding.environment());
+    return target.key(binding.principal());
+  }
+
+  private AuditTrail getAudit() {
+    return audit;
   }
 }

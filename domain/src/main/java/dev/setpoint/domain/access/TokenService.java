@@ -4,6 +4,9 @@ import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.ApplicationService;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.audit.AuditAction;
+import dev.setpoint.domain.audit.AuditTarget;
+import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.shared.DeliveryNotices;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
@@ -59,13 +62,14 @@ public class TokenService {
   private final ApplicationService applications;
   private final EnvironmentService environments;
   private final Access access;
+  private final AuditTrail audit;
   private final TokenUsage usage;
   private final TokenChecks recent;
   private final DeliveryNotices notices;
 
   /** For the CDI container's proxy only. */
   protected TokenService() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -76,11 +80,13 @@ public class TokenService {
       Access access,
       TokenUsage usage,
       TokenChecks recent,
-      DeliveryNotices notices) {
+      DeliveryNotices notices,
+      AuditTrail audit) {
     this.tokens = tokens;
     this.applications = applications;
     this.environments = environments;
     this.access = access;
+    this.audit = audit;
     this.usage = usage;
     this.recent = recent;
     this.notices = notices;
@@ -119,6 +125,11 @@ public class TokenService {
             expiresAt,
             getAccess().actor());
     tokens.store(token);
+    getAudit()
+        .success(
+            AuditAction.TOKEN_ISSUE,
+            AuditTarget.of(application).key("token:" + token.id()),
+            "'" + token.name() + "' for " + String.join(", ", envs));
     LOG.info(() -> "Issued service token " + token.id() + " for " + app + " " + envs);
     return new Issued(token, secret);
   }
@@ -143,6 +154,11 @@ public class TokenService {
     getAccess().require(Action.MANAGE, token.application());
     token.revoke(Timestamps.now());
     tokens.store(token);
+    getAudit()
+        .success(
+            AuditAction.TOKEN_REVOKE,
+            AuditTarget.of(token.application()).key("token:" + token.id()),
+            "'" + token.name() + "'");
     // forgotten here at once; other servers forget when their change poll sees these rows
     getRecent().forgetAll();
     token.environments().forEach(e -> getNotices().changed(e.id()));
@@ -226,5 +242,9 @@ public class TokenService {
 
   private DeliveryNotices getNotices() {
     return notices;
+  }
+
+  private AuditTrail getAudit() {
+    return audit;
   }
 }

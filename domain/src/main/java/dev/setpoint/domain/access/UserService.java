@@ -1,5 +1,8 @@
 package dev.setpoint.domain.access;
 
+import dev.setpoint.domain.audit.AuditAction;
+import dev.setpoint.domain.audit.AuditTarget;
+import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.Forbidden;
 import dev.setpoint.domain.shared.InvalidValue;
@@ -32,20 +35,26 @@ public class UserService {
   private final RoleBindingRepository bindings;
   private final PasswordHasher hasher;
   private final Access access;
+  private final AuditTrail audit;
   private volatile String decoy;
 
   /** For the CDI container's proxy only. */
   protected UserService() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Inject
   public UserService(
-      UserRepository users, RoleBindingRepository bindings, PasswordHasher hasher, Access access) {
+      UserRepository users,
+      RoleBindingRepository bindings,
+      PasswordHasher hasher,
+      Access access,
+      AuditTrail audit) {
     this.users = users;
     this.bindings = bindings;
     this.hasher = hasher;
     this.access = access;
+    this.audit = audit;
   }
 
   /**
@@ -64,6 +73,9 @@ public class UserService {
     if (!bindings.exists(platformAdmin)) {
       bindings.store(platformAdmin);
     }
+    getAudit()
+        .success(
+            AuditAction.USER_BOOTSTRAP, AuditTarget.PLATFORM.key(ADMIN), "admin on the platform");
     LOG.info("Created the user 'admin' with the admin role on the whole platform");
     return true;
   }
@@ -103,6 +115,7 @@ public class UserService {
     }
     User user = new User(username, getHasher().hash(password), getAccess().actor());
     users.store(user);
+    getAudit().success(AuditAction.USER_CREATE, AuditTarget.PLATFORM.key(username));
     LOG.info(() -> "User '" + username + "' added by " + getAccess().actor());
     return user;
   }
@@ -124,6 +137,7 @@ public class UserService {
     checkPassword(password);
     user.changePassword(getHasher().hash(password));
     users.store(user);
+    getAudit().success(AuditAction.USER_PASSWORD, AuditTarget.PLATFORM.key(username));
     LOG.info(() -> "Password of '" + username + "' changed by " + getAccess().actor());
     return user;
   }
@@ -136,6 +150,7 @@ public class UserService {
       throw new Forbidden("You cannot remove your own user; ask another admin");
     }
     users.remove(user);
+    getAudit().success(AuditAction.USER_DELETE, AuditTarget.PLATFORM.key(username));
     LOG.info(() -> "User '" + username + "' removed by " + getAccess().actor());
   }
 
@@ -166,5 +181,9 @@ public class UserService {
 
   private Access getAccess() {
     return access;
+  }
+
+  private AuditTrail getAudit() {
+    return audit;
   }
 }

@@ -6,6 +6,9 @@ import dev.setpoint.domain.access.Caller;
 import dev.setpoint.domain.access.Role;
 import dev.setpoint.domain.access.RoleBinding;
 import dev.setpoint.domain.access.RoleBindingRepository;
+import dev.setpoint.domain.audit.AuditAction;
+import dev.setpoint.domain.audit.AuditTarget;
+import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.DeliveryNotices;
 import dev.setpoint.domain.shared.InvalidValue;
@@ -33,10 +36,11 @@ public class ApplicationService {
   private final DeliveryNotices notices;
   private final RoleBindingRepository bindings;
   private final Access access;
+  private final AuditTrail audit;
 
   /** For the CDI container's proxy only. */
   protected ApplicationService() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   @Inject
@@ -45,12 +49,14 @@ public class ApplicationService {
       EnvironmentRepository environments,
       DeliveryNotices notices,
       RoleBindingRepository bindings,
-      Access access) {
+      Access access,
+      AuditTrail audit) {
     this.applications = applications;
     this.environments = environments;
     this.notices = notices;
     this.bindings = bindings;
     this.access = access;
+    this.audit = audit;
   }
 
   /**
@@ -78,6 +84,7 @@ public class ApplicationService {
     if (caller.kind() == Caller.Kind.USER && !getAccess().platformAdmin()) {
       bindings.store(new RoleBinding(caller.name(), Role.ADMIN, application, null, caller.name()));
     }
+    getAudit().success(AuditAction.APPLICATION_CREATE, AuditTarget.of(application));
     LOG.info(() -> "Registered application " + id);
     return application;
   }
@@ -120,6 +127,7 @@ public class ApplicationService {
     precondition.checkAgainst(application.version(), "Application '" + slug + "'");
     application.describe(name, description, owner);
     applications.store(application);
+    getAudit().success(AuditAction.APPLICATION_UPDATE, AuditTarget.of(application));
     return application;
   }
 
@@ -130,10 +138,15 @@ public class ApplicationService {
     precondition.checkAgainst(application.version(), "Application '" + slug + "'");
     environments.idsOf(application).forEach(notices::changed);
     applications.remove(application);
+    getAudit().success(AuditAction.APPLICATION_DELETE, AuditTarget.of(application));
     LOG.info(() -> "Removed application " + slug);
   }
 
   private Access getAccess() {
     return access;
+  }
+
+  private AuditTrail getAudit() {
+    return audit;
   }
 }

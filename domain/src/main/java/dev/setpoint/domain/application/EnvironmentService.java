@@ -2,6 +2,9 @@ package dev.setpoint.domain.application;
 
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Action;
+import dev.setpoint.domain.audit.AuditAction;
+import dev.setpoint.domain.audit.AuditTarget;
+import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.DeliveryNotices;
 import dev.setpoint.domain.shared.InvalidValue;
@@ -26,10 +29,11 @@ public class EnvironmentService {
   private final EnvironmentRepository environments;
   private final DeliveryNotices notices;
   private final Access access;
+  private final AuditTrail audit;
 
   /** For the CDI container's proxy only. */
   protected EnvironmentService() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Inject
@@ -37,11 +41,13 @@ public class EnvironmentService {
       ApplicationService applications,
       EnvironmentRepository environments,
       DeliveryNotices notices,
-      Access access) {
+      Access access,
+      AuditTrail audit) {
     this.applications = applications;
     this.environments = environments;
     this.notices = notices;
     this.access = access;
+    this.audit = audit;
   }
 
   public Environment create(String app, String slug, String name, Boolean production) {
@@ -54,6 +60,11 @@ public class EnvironmentService {
     Environment environment =
         new Environment(application, id, name, Boolean.TRUE.equals(production));
     environments.store(environment);
+    getAudit()
+        .success(
+            AuditAction.ENVIRONMENT_CREATE,
+            AuditTarget.of(environment),
+            environment.production() ? "production" : null);
     LOG.info(() -> "Added environment " + id + " to application " + app);
     return environment;
   }
@@ -101,6 +112,11 @@ public class EnvironmentService {
     boolean productionFlag = production == null ? environment.production() : production;
     environment.describe(name, productionFlag);
     environments.store(environment);
+    getAudit()
+        .success(
+            AuditAction.ENVIRONMENT_UPDATE,
+            AuditTarget.of(environment),
+            environment.production() ? "production" : null);
     return environment;
   }
 
@@ -111,10 +127,15 @@ public class EnvironmentService {
     precondition.checkAgainst(environment.version(), "Environment '" + env + "'");
     notices.changed(environment.id());
     environments.remove(environment);
+    getAudit().success(AuditAction.ENVIRONMENT_DELETE, AuditTarget.of(environment));
     LOG.info(() -> "Removed environment " + env + " from application " + app);
   }
 
   private Access getAccess() {
     return access;
+  }
+
+  private AuditTrail getAudit() {
+    return audit;
   }
 }

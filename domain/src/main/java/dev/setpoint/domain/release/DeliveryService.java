@@ -3,6 +3,8 @@ package dev.setpoint.domain.release;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.setpoint.domain.access.Access;
+import dev.setpoint.domain.audit.AuditTarget;
+import dev.setpoint.domain.audit.DeliveryAudit;
 import dev.setpoint.domain.shared.DomainException;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Unavailable;
@@ -42,6 +44,8 @@ public class DeliveryService {
   @Inject Access access;
 
   @Inject dev.setpoint.domain.access.TokenChecks tokenChecks;
+
+  @Inject DeliveryAudit audit;
 
   @Inject
   @ConfigProperty(name = "setpoint.delivery.cache-size", defaultValue = "10000")
@@ -156,10 +160,23 @@ public class DeliveryService {
     watchers.remove(watch);
   }
 
-  /** Notes that {@code instance} was served {@code snapshot}; kept in memory, stored in batches. */
-  public void served(Snapshot snapshot, String instance) {
+  /**
+   * Notes that {@code instance} was served {@code snapshot}; kept in memory, stored in batches.
+   * When the release's content was sent and holds secrets, the delivery is counted for the audit
+   * trail ({@link DeliveryAudit}) under {@code caller} and {@code clientAddress}.
+   */
+  public void served(
+      Snapshot snapshot,
+      String instance,
+      boolean contentSent,
+      dev.setpoint.domain.access.Caller caller,
+      String clientAddress) {
     if (instance != null) {
       consumers.seen(snapshot.environmentId(), instance, snapshot.number());
+    }
+    if (contentSent && !snapshot.secrets().isEmpty()) {
+      audit.delivered(
+          caller, clientAddress, AuditTarget.of(snapshot.target()).version(snapshot.number()));
     }
   }
 

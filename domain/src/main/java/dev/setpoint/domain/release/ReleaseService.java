@@ -5,6 +5,9 @@ import dev.setpoint.domain.access.Action;
 import dev.setpoint.domain.access.Target;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.audit.AuditAction;
+import dev.setpoint.domain.audit.AuditTarget;
+import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.secret.Envelope;
 import dev.setpoint.domain.secret.Secret;
 import dev.setpoint.domain.secret.SecretRepository;
@@ -53,10 +56,11 @@ public class ReleaseService {
   private final Envelope envelope;
   private final DeliveryNotices notices;
   private final Access access;
+  private final AuditTrail audit;
 
   /** For the CDI container's proxy only. */
   protected ReleaseService() {
-    this(null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -68,7 +72,8 @@ public class ReleaseService {
       ReleaseRepository releases,
       Envelope envelope,
       DeliveryNotices notices,
-      Access access) {
+      Access access,
+      AuditTrail audit) {
     this.environments = environments;
     this.settings = settings;
     this.secrets = secrets;
@@ -77,6 +82,7 @@ public class ReleaseService {
     this.envelope = envelope;
     this.notices = notices;
     this.access = access;
+    this.audit = audit;
   }
 
   /**
@@ -92,8 +98,20 @@ public class ReleaseService {
     checkMessage(message);
     Environment environment = environments.get(app, env);
     getAccess().require(Action.PUBLISH, environment);
-    ReleaseContent content = currentContent(app, env, environment);
-    return append(environment, content, message, actor, null);
+    ReleaseContent content;
+    try {
+      content = currentContent(app, env, environment);
+    } catch (Unprocessable e) {
+      getAudit().failed(AuditAction.RELEASE_PUBLISH, AuditTarget.of(environment), e.getMessage());
+      throw e;
+    }
+    Release release = append(environment, content, message, actor, null);
+    getAudit()
+        .success(
+            AuditAction.RELEASE_PUBLISH,
+            AuditTarget.of(environment).version(release.number()),
+            content.secrets().size() + " secrets, " + content.settings().size() + " settings");
+    return release;
   }
 
   /** Publishes a new release with the content of release {@code number}. */
@@ -129,7 +147,13 @@ public class ReleaseService {
               + "; publish a new release instead");
     }
     String text = message == null ? "Rollback to release " + number : message;
-    return append(environment, content, text, actor, number);
+    Release release = append(environment, content, text, actor, number);
+    getAudit()
+        .success(
+            AuditAction.RELEASE_ROLLBACK,
+            AuditTarget.of(environment).version(release.number()),
+            "content of release " + number);
+    return release;
   }
 
   public Release get(String app, String env, int number) {
@@ -401,5 +425,9 @@ public class ReleaseService {
 
   private Access getAccess() {
     return access;
+  }
+
+  private AuditTrail getAudit() {
+    return audit;
   }
 }

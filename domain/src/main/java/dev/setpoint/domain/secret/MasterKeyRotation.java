@@ -1,6 +1,9 @@
 package dev.setpoint.domain.secret;
 
 import dev.setpoint.domain.access.Access;
+import dev.setpoint.domain.audit.AuditAction;
+import dev.setpoint.domain.audit.AuditTarget;
+import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.shared.Timestamps;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -76,6 +79,7 @@ public class MasterKeyRotation {
 
   @Inject RewrapBatch batch;
   @Inject Access access;
+  @Inject AuditTrail audit;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
@@ -125,6 +129,10 @@ public class MasterKeyRotation {
             null);
     Progress previous = progress.get();
     if (!previous.running() && progress.compareAndSet(previous, started)) {
+      audit.success(
+          AuditAction.MASTER_KEY_ROTATE,
+          AuditTarget.PLATFORM.key(started.targetKeyId()),
+          "started: " + started.total() + " data key(s) to re-wrap");
       executor.submit(this::run);
       LOG.info(
           () ->
@@ -148,6 +156,14 @@ public class MasterKeyRotation {
         progress.updateAndGet(p -> p.advance(done, unreadable.size()));
       } while (moved > 0);
       Progress finished = progress.updateAndGet(p -> p.finish("done", null));
+      audit.success(
+          AuditAction.MASTER_KEY_ROTATE,
+          AuditTarget.PLATFORM.key(finished.targetKeyId()),
+          "done: "
+              + finished.rewrapped()
+              + " re-wrapped, "
+              + finished.unreadable()
+              + " unreadable");
       LOG.info(
           () ->
               "Master key rotation done: "
@@ -159,7 +175,12 @@ public class MasterKeyRotation {
                       : "; " + finished.unreadable() + " unreadable version(s) remain, see above"));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Master key rotation stopped; run it again to resume", e);
-      progress.updateAndGet(p -> p.finish("failed", e.getClass().getSimpleName()));
+      Progress failed =
+          progress.updateAndGet(p -> p.finish("failed", e.getClass().getSimpleName()));
+      audit.failed(
+          AuditAction.MASTER_KEY_ROTATE,
+          AuditTarget.PLATFORM.key(failed.targetKeyId()),
+          "stopped: " + e.getClass().getSimpleName());
     }
   }
 }

@@ -5,6 +5,9 @@ import dev.setpoint.domain.access.Action;
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.audit.AuditAction;
+import dev.setpoint.domain.audit.AuditTarget;
+import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.setting.SettingKey;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.DeliveryNotices;
@@ -38,10 +41,11 @@ public class SecretService {
   private final SecretsConfig config;
   private final DeliveryNotices notices;
   private final Access access;
+  private final AuditTrail audit;
 
   /** For the CDI container's proxy only. */
   protected SecretService() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -51,13 +55,15 @@ public class SecretService {
       Envelope envelope,
       SecretsConfig config,
       DeliveryNotices notices,
-      Access access) {
+      Access access,
+      AuditTrail audit) {
     this.environments = environments;
     this.secrets = secrets;
     this.envelope = envelope;
     this.config = config;
     this.notices = notices;
     this.access = access;
+    this.audit = audit;
   }
 
   /**
@@ -116,6 +122,11 @@ public class SecretService {
             .orElseThrow(() -> new NotFound("Secret '" + key + "' has no version " + number));
     SecretState state = chosen.stateAt(Timestamps.now());
     if (state != SecretState.CURRENT && state != SecretState.PREVIOUS) {
+      getAudit()
+          .failed(
+              AuditAction.SECRET_REVEAL,
+              AuditTarget.of(secret.environment()).key(key).version(number),
+              "version " + number + " is " + state.wireName());
       throw new Conflict(
           "Version "
               + number
@@ -125,20 +136,16 @@ public class SecretService {
               + state.wireName()
               + " and cannot be revealed");
     }
-    byte[] plaintext = envelope.open(chosen.sealed(), chosen.place());
-    LOG.info(
-        () ->
-            "{\"event\":\"secret.reveal\",\"application\":\""
-                + app
-                + "\",\"environment\":\""
-                + env
-                + "\",\"key\":\""
-                + key
-                + "\",\"version\":"
-                + number
-                + ",\"actor\":\""
-                + actor
-                + "\"}");
+    AuditTarget revealed = AuditTarget.of(secret.environment()).key(key).version(number);
+    byte[] plaintext;
+    try {
+      plaintext = envelope.open(chosen.sealed(), chosen.place());
+    } catch (RuntimeException e) {
+      getAudit().failed(AuditAction.SECRET_REVEAL, revealed, "the value could not be decrypted");
+      throw e;
+    }
+    // in this transaction: a reveal that cannot be audited is not answered
+    getAudit().success(AuditAction.SECRET_REVEAL, revealed);
     return new Revealed(key, number, SecretValue.decrypted(plaintext, chosen.encoding()));
   }
 
@@ -154,6 +161,14 @@ public class SecretService {
     if (version.state() == SecretState.PREVIOUS) {
       version.retire();
       secrets.store(version);
+      Secret secret = version.secret();
+      getAudit()
+          .success(
+              AuditAction.SECRET_RETIRE,
+              AuditTarget.of(secret.environment())
+                  .key(secret.key().value())
+                  .version(version.number()),
+              "no release uses it any more");
     }
   }
 
@@ -163,6 +178,7 @@ public class SecretService {
     secret.markDeleted(config.recoveryWindow());
     secrets.store(secret);
     notices.changed(secret.environment().id());
+    getAudit().success(AuditAction.SECRET_DELETE, AuditTarget.of(secret.environment()).key(key));
     return secret;
   }
 
@@ -175,6 +191,7 @@ public class SecretService {
     secret.recover();
     secrets.store(secret);
     notices.changed(secret.environment().id());
+    getAudit().success(AuditAction.SECRET_RECOVER, AuditTarget.of(secret.environment()).key(key));
     return secret;
   }
 
@@ -185,13 +202,21 @@ public class SecretService {
       throw new Conflict("Delete secret '" + key + "' before destroying it");
     }
     destroyVersions(secret);
+    getAudit().success(AuditAction.SECRET_DESTROY, AuditTarget.of(secret.environment()).key(key));
     return new SecretDetail(secret, secrets.versions(secret));
   }
 
   /** Destroys deleted secrets whose recovery window has ended; returns how many. */
   public int purgeExpired() {
     List<Secret> expired = secrets.purgeable(Timestamps.now());
-    expired.forEach(this::destroyVersions);
+    for (Secret secret : expired) {
+      destroyVersions(secret);
+      getAudit()
+          .success(
+              AuditAction.SECRET_PURGE,
+              AuditTarget.of(secret.environment()).key(secret.key().value()),
+              "its recovery window ended");
+    }
     return expired.size();
   }
 
@@ -251,6 +276,10 @@ public class SecretService {
       secrets.store(created);
       secret.advanceTo(number, rotation);
       secrets.store(secret);
+      getAudit()
+          .success(
+              rotation ? AuditAction.SECRET_ROTATE : AuditAction.SECRET_WRITE,
+              AuditTarget.of(environment).key(settingKey.value()).version(number));
       return new SecretDetail(secret, secrets.versions(secret));
     } finally {
       plaintext.wipe();
@@ -366,5 +395,9 @@ public class SecretService {
             + "' is deleted; recover it first (until "
             + secret.purgeAfter()
             + ")");
+  }
+
+  private AuditTrail getAudit() {
+    return audit;
   }
 }

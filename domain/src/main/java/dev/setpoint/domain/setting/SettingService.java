@@ -6,6 +6,9 @@ import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.ApplicationService;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.audit.AuditAction;
+import dev.setpoint.domain.audit.AuditTarget;
+import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
@@ -40,10 +43,11 @@ public class SettingService {
   private final EnvironmentService environments;
   private final SettingRepository settings;
   private final Access access;
+  private final AuditTrail audit;
 
   /** For the CDI container's proxy only. */
   protected SettingService() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Inject
@@ -51,11 +55,13 @@ public class SettingService {
       ApplicationService applications,
       EnvironmentService environments,
       SettingRepository settings,
-      Access access) {
+      Access access,
+      AuditTrail audit) {
     this.applications = applications;
     this.environments = environments;
     this.settings = settings;
     this.access = access;
+    this.audit = audit;
   }
 
   /**
@@ -80,6 +86,7 @@ public class SettingService {
       precondition.checkAbsent("Setting '" + key + "'");
       SettingDefinition definition = new SettingDefinition(application, settingKey, spec);
       settings.store(definition);
+      getAudit().success(AuditAction.SETTING_DEFINE, AuditTarget.of(application).key(key));
       return new Written<>(definition, true);
     }
     SettingDefinition definition = existing.get();
@@ -89,6 +96,7 @@ public class SettingService {
     }
     definition.redefine(spec);
     settings.store(definition);
+    getAudit().success(AuditAction.SETTING_DEFINE, AuditTarget.of(application).key(key));
     return new Written<>(definition, false);
   }
 
@@ -108,6 +116,8 @@ public class SettingService {
     getAccess().require(Action.WRITE, definition.application());
     precondition.checkAgainst(definition.version(), "Setting '" + key + "'");
     settings.remove(definition);
+    getAudit()
+        .success(AuditAction.SETTING_UNDEFINE, AuditTarget.of(definition.application()).key(key));
   }
 
   /** Creates or replaces the value of {@code key} in environment {@code env}. */
@@ -128,12 +138,14 @@ public class SettingService {
       precondition.checkAbsent("Override of '" + key + "' in '" + env + "'");
       SettingOverride created = new SettingOverride(definition, environment, value);
       settings.store(created);
+      getAudit().success(AuditAction.SETTING_OVERRIDE, AuditTarget.of(environment).key(key));
       return new Written<>(created, true);
     }
     SettingOverride override = existing.get();
     precondition.checkAgainst(override.version(), "Override of '" + key + "' in '" + env + "'");
     override.change(value);
     settings.store(override);
+    getAudit().success(AuditAction.SETTING_OVERRIDE, AuditTarget.of(environment).key(key));
     return new Written<>(override, false);
   }
 
@@ -155,6 +167,9 @@ public class SettingService {
     getAccess().require(Action.WRITE, override.environment());
     precondition.checkAgainst(override.version(), "Override of '" + key + "' in '" + env + "'");
     settings.remove(override);
+    getAudit()
+        .success(
+            AuditAction.SETTING_OVERRIDE_REMOVE, AuditTarget.of(override.environment()).key(key));
   }
 
   /** The effective value of every setting in an environment, a page at a time, ordered by key. */
@@ -223,5 +238,9 @@ public class SettingService {
 
   private Access getAccess() {
     return access;
+  }
+
+  private AuditTrail getAudit() {
+    return audit;
   }
 }

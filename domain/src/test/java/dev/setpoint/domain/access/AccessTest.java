@@ -32,8 +32,9 @@ class AccessTest {
   @BeforeEach
   void setUp() {
     access = store.access();
-    applications = new ApplicationService(store, store, store, store, access);
-    EnvironmentService environments = new EnvironmentService(applications, store, store, access);
+    applications = new ApplicationService(store, store, store, store, access, store.auditTrail());
+    EnvironmentService environments =
+        new EnvironmentService(applications, store, store, access, store.auditTrail());
     shop = applications.create("shop", "Shop", null, null);
     other = applications.create("other", "Other", null, null);
     staging = environments.find(shop, "staging");
@@ -135,7 +136,8 @@ class AccessTest {
     assertThrows(Forbidden.class, () -> access.require(Action.READ, staging));
     assertThrows(Forbidden.class, access::visibleApplications);
     Environment elsewhere =
-        new EnvironmentService(applications, store, store, access).find(other, "staging");
+        new EnvironmentService(applications, store, store, access, store.auditTrail())
+            .find(other, "staging");
     assertThrows(NotFound.class, () -> access.requireDelivery(Target.of(elsewhere)));
   }
 

@@ -48,12 +48,22 @@ class DeliveryOutageTest {
   void setUp() {
     InMemoryRepositories store = new InMemoryRepositories();
     ApplicationService applications =
-        new ApplicationService(store, store, store, store, store.access());
+        new ApplicationService(store, store, store, store, store.access(), store.auditTrail());
     EnvironmentService environments =
-        new EnvironmentService(applications, store, store, store.access());
-    SettingService settings = new SettingService(applications, environments, store, store.access());
+        new EnvironmentService(applications, store, store, store.access(), store.auditTrail());
+    SettingService settings =
+        new SettingService(applications, environments, store, store.access(), store.auditTrail());
     releases =
-        new ReleaseService(environments, settings, store, null, store, null, store, store.access());
+        new ReleaseService(
+            environments,
+            settings,
+            store,
+            null,
+            store,
+            null,
+            store,
+            store.access(),
+            store.auditTrail());
     applications.create("shop", "Shop", null, null);
     settings.define("shop", "mode", "string", "\"on\"", null, false, Precondition.none());
     releases.publish("shop", "dev", null, "alice");

@@ -27,11 +27,22 @@ class ReleaseServiceTest {
   void setUp() {
     store = new InMemoryRepositories();
     ApplicationService applications =
-        new ApplicationService(store, store, store, store, store.access());
-    environments = new EnvironmentService(applications, store, store, store.access());
-    settings = new SettingService(applications, environments, store, store.access());
+        new ApplicationService(store, store, store, store, store.access(), store.auditTrail());
+    environments =
+        new EnvironmentService(applications, store, store, store.access(), store.auditTrail());
+    settings =
+        new SettingService(applications, environments, store, store.access(), store.auditTrail());
     releases =
-        new ReleaseService(environments, settings, store, null, store, null, store, store.access());
+        new ReleaseService(
+            environments,
+            settings,
+            store,
+            null,
+            store,
+            null,
+            store,
+            store.access(),
+            store.auditTrail());
     applications.create("shop", "Shop", null, null);
   }
 

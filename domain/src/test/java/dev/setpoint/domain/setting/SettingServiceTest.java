@@ -32,10 +32,11 @@ class SettingServiceTest {
   void setUp() {
     InMemoryRepositories store = new InMemoryRepositories();
     ApplicationService applications =
-        new ApplicationService(store, store, store, store, store.access());
+        new ApplicationService(store, store, store, store, store.access(), store.auditTrail());
     EnvironmentService environments =
-        new EnvironmentService(applications, store, store, store.access());
-    settings = new SettingService(applications, environments, store, store.access());
+        new EnvironmentService(applications, store, store, store.access(), store.auditTrail());
+    settings =
+        new SettingService(applications, environments, store, store.access(), store.auditTrail());
     applications.create("shop", "Shop", null, null);
   }
 

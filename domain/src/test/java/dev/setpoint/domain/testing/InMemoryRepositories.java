@@ -3,6 +3,7 @@ package dev.setpoint.domain.testing;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.AccessConfig;
 import dev.setpoint.domain.access.Caller;
+import dev.setpoint.domain.access.CallerContext;
 import dev.setpoint.domain.access.RoleBinding;
 import dev.setpoint.domain.access.RoleBindingRepository;
 import dev.setpoint.domain.access.ServiceToken;
@@ -11,6 +12,8 @@ import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.ApplicationRepository;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentRepository;
+import dev.setpoint.domain.audit.AuditTrail;
+import dev.setpoint.domain.audit.AuditWriter;
 import dev.setpoint.domain.release.Consumer;
 import dev.setpoint.domain.release.DeliveryChange;
 import dev.setpoint.domain.release.Release;
@@ -51,9 +54,36 @@ public final class InMemoryRepositories
   /** The caller {@link #access()} decides for; Setpoint itself unless a test changes it. */
   public Caller caller = Caller.SYSTEM;
 
+  /** The audit trail the services of these repositories write to. */
+  public final InMemoryAuditRepository auditEvents = new InMemoryAuditRepository();
+
+  /** Where {@link #caller} is calling from, as the web layer would record it. */
+  private final CallerContext callers =
+      new CallerContext() {
+        @Override
+        public Caller caller() {
+          return caller;
+        }
+
+        @Override
+        public String requestId() {
+          return "test-request-0001";
+        }
+
+        @Override
+        public String clientAddress() {
+          return "192.0.2.10";
+        }
+      };
+
+  /** The audit trail over {@link #auditEvents}, recording {@link #caller}. */
+  public AuditTrail auditTrail() {
+    return new AuditTrail(callers, new AuditWriter(auditEvents));
+  }
+
   /** Access decisions over these bindings, for {@link #caller}. */
   public Access access() {
-    return new Access(() -> caller, this, this, new AccessConfig(java.util.Set.of()));
+    return new Access(callers, this, this, new AccessConfig(java.util.Set.of()), auditTrail());
   }
 
   private final List<Environment> environments = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.setpoint.api.delivery.Delivery;
 import dev.setpoint.api.problem.ProblemTypes;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Caller;
+import dev.setpoint.domain.access.CallerContext;
 import dev.setpoint.domain.release.DeliveryService;
 import dev.setpoint.domain.release.Snapshot;
 import dev.setpoint.domain.release.Watchers;
@@ -60,6 +61,8 @@ public class ConfigResource {
   @Inject DeliveryService delivery;
 
   @Inject Access access;
+
+  @Inject CallerContext callers;
 
   @Inject Problems problems;
 
@@ -133,8 +136,10 @@ public class ConfigResource {
     checkInstance(instance);
     Snapshot current = delivery.current(app, env);
     boolean matches = matches(ifNoneMatch, current.hash());
+    Caller caller = access.caller();
+    String address = callers.clientAddress();
     if (!matches || seconds == 0) {
-      async.resume(answer(current, matches, chosen, instance));
+      async.resume(answer(current, matches, chosen, instance, caller, address));
       return;
     }
     // timeout and clean-up first: the watch may fire as soon as it is registered
@@ -146,7 +151,8 @@ public class ConfigResource {
             delivery.unwatch(waiting);
           }
           Snapshot now = delivery.cachedOr(app, env, current);
-          timedOut.resume(answer(now, now.hash().equals(current.hash()), chosen, instance));
+          timedOut.resume(
+              answer(now, now.hash().equals(current.hash()), chosen, instance, caller, address));
         });
     async.setTimeout(seconds, TimeUnit.SECONDS);
     async.register(
@@ -157,7 +163,6 @@ public class ConfigResource {
                 delivery.unwatch(waiting);
               }
             });
-    Caller watcher = access.caller();
     // built now: a wake runs on another thread, outside this request
     Response revoked =
         Response.fromResponse(
@@ -173,7 +178,7 @@ public class ConfigResource {
             app,
             env,
             current,
-            now -> wake(async, watcher, revoked, now, chosen, instance, app, env)));
+            now -> wake(async, caller, address, revoked, now, chosen, instance, app, env)));
     if (async.isDone()) {
       delivery.unwatch(watch.get());
     }
@@ -183,6 +188,7 @@ public class ConfigResource {
   private void wake(
       AsyncResponse async,
       Caller watcher,
+      String address,
       Response revoked,
       Optional<Snapshot> now,
       Format format,
@@ -194,7 +200,7 @@ public class ConfigResource {
         // revoked (or its roles removed) while it waited: it gets nothing more
         async.resume(revoked);
       } else if (now.isPresent()) {
-        async.resume(answer(now.get(), false, format, instance));
+        async.resume(answer(now.get(), false, format, instance, watcher, address));
       } else {
         async.resume(gone(app, env));
       }
@@ -203,8 +209,14 @@ public class ConfigResource {
     }
   }
 
-  private Response answer(Snapshot snapshot, boolean notModified, Format format, String instance) {
-    delivery.served(snapshot, instance);
+  private Response answer(
+      Snapshot snapshot,
+      boolean notModified,
+      Format format,
+      String instance,
+      Caller caller,
+      String address) {
+    delivery.served(snapshot, instance, !notModified, caller, address);
     EntityTag tag = new EntityTag(snapshot.hash());
     if (notModified) {
       return Response.notModified(tag).cacheControl(Callers.noStore()).build();

@@ -3,6 +3,10 @@ package dev.setpoint.web.security;
 import dev.setpoint.api.problem.ProblemTypes;
 import dev.setpoint.domain.access.Caller;
 import dev.setpoint.domain.access.RequestCaller;
+import dev.setpoint.domain.audit.AuditAction;
+import dev.setpoint.domain.audit.AuditTarget;
+import dev.setpoint.domain.audit.AuditTrail;
+import dev.setpoint.web.http.RequestIds;
 import dev.setpoint.web.problem.Problems;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -41,12 +45,15 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
   @Context HttpServletRequest servletRequest;
   @Context ResourceInfo resource;
   @Inject RequestCaller current;
+
+  @Inject AuditTrail audit;
   @Inject RateLimits limits;
   @Inject AuthConfig config;
   @Inject Problems problems;
 
   @Override
   public void filter(ContainerRequestContext request) {
+    current.origin(RequestIds.current(servletRequest), servletRequest.getRemoteAddr());
     RateLimits.Verdict byAddress = limits.address(servletRequest.getRemoteAddr());
     request.setProperty(VERDICT, byAddress);
     if (!byAddress.allowed()) {
@@ -74,6 +81,12 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
     }
     Object failed = servletRequest.getAttribute(SetpointAuthentication.FAILED);
     if (failed != null) {
+      audit.denied(
+          AuditAction.SIGN_IN,
+          AuditTarget.PLATFORM,
+          "bearer".equals(failed)
+              ? "a bearer token that is unknown, expired, revoked or not valid"
+              : "HTTP Basic credentials that are not valid");
       request.abortWith(
           unauthenticated(
               "The credentials are not valid (unknown user or wrong password, or a token that is"

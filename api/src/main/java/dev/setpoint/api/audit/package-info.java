@@ -1,0 +1,2 @@
+/** The audit trail's records: events, the verification result, pruning. */
+package dev.setpoint.api.audit;

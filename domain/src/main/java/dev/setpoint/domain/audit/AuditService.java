@@ -1,0 +1,262 @@
+package dev.setpoint.domain.audit;
+
+import dev.setpoint.domain.access.Access;
+import dev.setpoint.domain.audit.AuditChain.Position;
+import dev.setpoint.domain.shared.Conflict;
+import dev.setpoint.domain.shared.InvalidValue;
+import dev.setpoint.domain.shared.PageRequest;
+import dev.setpoint.domain.shared.Slice;
+import dev.setpoint.domain.shared.Timestamps;
+import dev.setpoint.domain.shared.Unavailable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Reading the audit trail: queries (people see the events of the applications they can see;
+ * platform admins see everything, including events about the platform itself), JSON Lines export,
+ * verification of the chain, and pruning into an archive.
+ */
+@ApplicationScoped
+public class AuditService {
+
+  /** Events read per database round trip when walking the chain. */
+  static final int BATCH = 1000;
+
+  private final AuditRepository events;
+  private final AuditTrail trail;
+  private final AuditConfig config;
+  private final Access access;
+
+  /** For the CDI container's proxy only. */
+  protected AuditService() {
+    this(null, null, null, null);
+  }
+
+  @Inject
+  public AuditService(AuditRepository events, AuditTrail trail, AuditConfig config, Access access) {
+    this.events = events;
+    this.trail = trail;
+    this.config = config;
+    this.access = access;
+  }
+
+  /** What to look for; every field may be null. */
+  public record Filter(
+      String application,
+      String environment,
+      String actor,
+      String action,
+      String outcome,
+      Instant from,
+      Instant to) {}
+
+  /** The result of walking the chain. */
+  public record Verification(boolean ok, long checked, Long firstBrokenSequence, Position head) {}
+
+  /** What a prune did: the new checkpoint and the archive that holds the pruned events. */
+  public record Pruned(long events, Position checkpoint, String archive) {}
+
+  /** One page of matching events, newest first. */
+  public Slice<AuditEvent> find(Filter filter, PageRequest page) {
+    AuditQuery query = query(filter);
+    if (page.after() != null) {
+      query = query.before(sequence(page.after()));
+    }
+    return Slice.of(
+        events.find(query, page.limit() + 1), page.limit(), e -> Long.toString(e.sequence()));
+  }
+
+  /** Every matching event, oldest first, read in batches as the export is written. */
+  public interface Export {
+    void forEach(Consumer<AuditEvent> sink);
+  }
+
+  /**
+   * An export of every matching event. The filter and the caller's access are checked now, so a
+   * refusal is an answer of its own rather than a broken stream.
+   */
+  public Export export(Filter filter) {
+    AuditQuery query = query(filter);
+    return sink -> {
+      long after = 0;
+      while (true) {
+        List<AuditEvent> batch = events.find(query.after(after), BATCH);
+        batch.forEach(sink);
+        if (batch.size() < BATCH) {
+          return;
+        }
+        after = batch.get(batch.size() - 1).sequence();
+      }
+    };
+  }
+
+  /** Walks the whole stored chain, from the checkpoint to the head (platform admins). */
+  public Verification verify() {
+    access.requirePlatformAdmin();
+    return walk(events.checkpoint(), Long.MAX_VALUE, true);
+  }
+
+  /**
+   * Walks the chain from {@code from} up to event {@code through}; when {@code toHead}, the end
+   * must also match the stored head (a deleted newest event leaves the head pointing past the end).
+   */
+  Verification walk(Position from, long through, boolean toHead) {
+    Position expected = from;
+    long checked = 0;
+    while (expected.sequence() < through) {
+      List<AuditEvent> batch = events.chain(expected.sequence(), BATCH);
+      for (AuditEvent event : batch) {
+        if (event.sequence() > through) {
+          return new Verification(true, checked, null, expected);
+        }
+        if (event.sequence() != expected.sequence() + 1) {
+          return new Verification(false, checked, expected.sequence() + 1, expected);
+        }
+        String hash = AuditChain.hash(expected.hash(), event.sequence(), event.record());
+        if (!hash.equals(event.hash())) {
+          return new Verification(false, checked, event.sequence(), expected);
+        }
+        checked++;
+        expected = new Position(event.sequence(), hash);
+      }
+      if (batch.size() < BATCH) {
+        break;
+      }
+    }
+    if (toHead) {
+      Position head = events.head();
+      if (head.sequence() != expected.sequence()) {
+        return new Verification(
+            false, checked, Math.min(head.sequence(), expected.sequence()) + 1, expected);
+      }
+      if (!head.hash().equals(expected.hash())) {
+        return new Verification(false, checked, head.sequence(), expected);
+      }
+    } else if (expected.sequence() < through) {
+      return new Verification(false, checked, expected.sequence() + 1, expected);
+    }
+    return new Verification(true, checked, null, expected);
+  }
+
+  /**
+   * Archives the events recorded before {@code before} to a JSON Lines file and deletes them,
+   * keeping the last one's position as the checkpoint from which the rest of the chain verifies.
+   * Refuses while that part of the chain does not verify, so a prune cannot hide tampering.
+   */
+  public Pruned prune(Instant before) {
+    access.requirePlatformAdmin();
+    if (before == null || before.isAfter(Timestamps.now())) {
+      throw new InvalidValue("before", "must be an instant in the past");
+    }
+    Position checkpoint = events.checkpoint();
+    Optional<Long> last = events.lastBefore(before);
+    if (last.isEmpty() || last.get() <= checkpoint.sequence()) {
+      return new Pruned(0, checkpoint, null);
+    }
+    Verification range = walk(checkpoint, last.get(), false);
+    if (!range.ok()) {
+      throw new Conflict(
+          "The audit trail does not verify at sequence "
+              + range.firstBrokenSequence()
+              + "; nothing was pruned. Investigate it (docs/operations.md) before pruning");
+    }
+    String archive = archive(checkpoint, range.head());
+    trail.pruned(checkpoint, range.head(), archive);
+    return new Pruned(range.checked(), range.head(), archive);
+  }
+
+  /** Prunes what is older than the configured retention, if one is set (the scheduled job). */
+  public Optional<Pruned> applyRetention() {
+    return config.retention().map(age -> prune(Timestamps.now().minus(age)));
+  }
+
+  private String archive(Position from, Position through) {
+    Path dir = config.archiveDir();
+    String name = "audit-" + (from.sequence() + 1) + "-" + through.sequence() + ".jsonl";
+    Path target = dir.resolve(name);
+    Path staged = dir.resolve(name + ".partial");
+    try {
+      Files.createDirectories(dir);
+      try (FileChannel channel =
+              FileChannel.open(
+                  staged,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.TRUNCATE_EXISTING,
+                  StandardOpenOption.WRITE);
+          OutputStream out = Channels.newOutputStream(channel);
+          BufferedWriter lines =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+        long after = from.sequence();
+        while (after < through.sequence()) {
+          List<AuditEvent> batch = events.chain(after, BATCH);
+          for (AuditEvent event : batch) {
+            if (event.sequence() > through.sequence()) {
+              break;
+            }
+            lines.write(AuditWriter.json(event));
+            lines.newLine();
+            after = event.sequence();
+          }
+          if (batch.isEmpty()) {
+            break;
+          }
+        }
+        lines.flush();
+        channel.force(true);
+      }
+      Files.move(
+          staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return target.toAbsolutePath().toString();
+    } catch (IOException e) {
+      throw new Unavailable(
+          "The audit archive cannot be written to " + dir.toAbsolutePath() + "; nothing was pruned",
+          e);
+    }
+  }
+
+  private AuditQuery query(Filter filter) {
+    access.requireAuthenticated();
+    boolean admin = access.platformAdmin();
+    Optional<Set<UUID>> visible = admin ? Optional.empty() : access.visibleApplications();
+    if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+      throw new InvalidValue("to", "must not be before from");
+    }
+    return new AuditQuery(
+        filter.application(),
+        filter.environment(),
+        filter.actor(),
+        filter.action() == null ? null : AuditAction.parse("action", filter.action()),
+        filter.outcome() == null ? null : Outcome.parse("outcome", filter.outcome()),
+        filter.from(),
+        filter.to(),
+        visible,
+        admin,
+        null,
+        null);
+  }
+
+  private static long sequence(String cursor) {
+    try {
+      return Long.parseLong(cursor);
+    } catch (NumberFormatException e) {
+      throw new InvalidValue("cursor", "must be a nextCursor value returned by this list");
+    }
+  }
+}

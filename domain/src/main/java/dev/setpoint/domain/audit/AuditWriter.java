@@ -1,0 +1,172 @@
+package dev.setpoint.domain.audit;
+
+import dev.setpoint.domain.audit.AuditChain.Position;
+import dev.setpoint.domain.shared.DomainException;
+import dev.setpoint.domain.shared.Unavailable;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Appends records to the chain: locks the head, hashes each record onto it, stores them, and once
+ * the transaction has committed writes each event to the log as one JSON line (logger {@code
+ * setpoint.audit}) for a SIEM. A failure to store is reported as {@link Unavailable} and rolls the
+ * transaction back, so a change that cannot be audited is not made.
+ */
+@ApplicationScoped
+public class AuditWriter {
+
+  /** The log stream a SIEM follows: one JSON object per line, one line per event. */
+  public static final String LOGGER = "setpoint.audit";
+
+  private static final Logger AUDIT = Logger.getLogger(LOGGER);
+  private static final Logger LOG = Logger.getLogger(AuditWriter.class.getName());
+  private static final String HOLDS_HEAD = AuditWriter.class.getName() + ".holdsHead";
+
+  private final AuditRepository events;
+
+  @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+  TransactionSynchronizationRegistry transactions;
+
+  /** For the CDI container's proxy only. */
+  protected AuditWriter() {
+    this(null);
+  }
+
+  /** A writer to {@code events}; outside a container (tests) it runs without a transaction. */
+  @Inject
+  public AuditWriter(AuditRepository events) {
+    this.events = events;
+  }
+
+  /** Appends in the caller's transaction (or a new one when there is none). */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public void append(List<AuditRecord> records) {
+    store(records);
+  }
+
+  /**
+   * Appends in a transaction of its own, which commits even if the caller's rolls back: for denied
+   * and failed attempts, whose use case is about to fail.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void appendAlone(List<AuditRecord> records) {
+    store(records);
+  }
+
+  /**
+   * Deletes the events after {@code from} up to {@code through} and makes {@code through} the
+   * checkpoint, recording {@code record} (the prune itself) in the same transaction. Refuses when
+   * another server pruned meanwhile.
+   */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public void prune(Position from, Position through, String archive, AuditRecord record) {
+    events.lockHead();
+    if (!events.checkpoint().equals(from)) {
+      throw new dev.setpoint.domain.shared.Conflict(
+          "The audit trail was pruned by someone else meanwhile; nothing was pruned");
+    }
+    events.prune(through, archive);
+    store(List.of(record));
+  }
+
+  /**
+   * Whether the current transaction already holds the head; a transaction of its own would then
+   * wait for this one forever.
+   */
+  public boolean holdsHead() {
+    return transactions != null
+        && transactions.getTransactionKey() != null
+        && transactions.getResource(HOLDS_HEAD) != null;
+  }
+
+  private void store(List<AuditRecord> records) {
+    List<AuditEvent> chained = new ArrayList<>(records.size());
+    try {
+      Position head = events.lockHead();
+      if (transactions != null) {
+        transactions.putResource(HOLDS_HEAD, Boolean.TRUE);
+      }
+      for (AuditRecord record : records) {
+        AuditEvent event = AuditChain.next(head, record);
+        chained.add(event);
+        head = Position.of(event);
+      }
+      events.append(chained);
+    } catch (DomainException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Writing to the audit trail failed; the change is rolled back", e);
+      if (transactions != null) {
+        transactions.setRollbackOnly();
+      }
+      throw new Unavailable(
+          "The audit trail cannot be written, so nothing was changed; retry shortly", e);
+    }
+    logOnCommit(chained);
+  }
+
+  private void logOnCommit(List<AuditEvent> chained) {
+    if (transactions == null) {
+      chained.forEach(e -> AUDIT.info(json(e)));
+      return;
+    }
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {
+            // nothing to do before the commit
+          }
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              chained.forEach(e -> AUDIT.info(json(e)));
+            }
+          }
+        });
+  }
+
+  /** The event as the one-line JSON object the log stream and the JSON Lines export carry. */
+  public static String json(AuditEvent event) {
+    return jsonOf(event).build().toString();
+  }
+
+  /** The event as a JSON object, in the API's field names. */
+  public static JsonObjectBuilder jsonOf(AuditEvent event) {
+    AuditRecord record = event.record();
+    AuditTarget target = record.target();
+    JsonObjectBuilder json = Json.createObjectBuilder().add("sequence", event.sequence());
+    json.add("at", record.at().toString())
+        .add("actor", record.actor())
+        .add("action", record.action().wireName());
+    JsonObjectBuilder about = Json.createObjectBuilder();
+    optional(about, "application", target.application());
+    optional(about, "environment", target.environment());
+    optional(about, "key", target.key());
+    if (target.version() != null) {
+      about.add("version", target.version());
+    }
+    json.add("target", about).add("outcome", record.outcome().wireName());
+    optional(json, "clientAddress", record.clientAddress());
+    optional(json, "requestId", record.requestId());
+    optional(json, "detail", record.detail());
+    return json.add("hash", event.hash());
+  }
+
+  private static void optional(JsonObjectBuilder json, String name, String value) {
+    if (value != null) {
+      json.add(name, value);
+    }
+  }
+}

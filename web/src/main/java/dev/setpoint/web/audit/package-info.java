@@ -1,0 +1,2 @@
+/** {@code /audit}: querying, exporting, verifying and pruning the audit trail. */
+package dev.setpoint.web.audit;
