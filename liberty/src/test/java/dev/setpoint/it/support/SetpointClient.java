@@ -241,6 +241,27 @@ public final class SetpointClient {
     return issued.json().getString("token");
   }
 
+  /**
+   * A new built-in user (with a password generated now) holding {@code role} on application {@code
+   * app}, signed in on this server; this client must be an admin.
+   */
+  public SetpointClient newPerson(String prefix, String role, String app) {
+    String name = uniqueSlug(prefix);
+    String password = "canary-" + UUID.randomUUID();
+    String user =
+        jakarta.json.Json.createObjectBuilder()
+            .add("username", name)
+            .add("password", password)
+            .build()
+            .toString();
+    Reply created = post("/api/v1/users", user);
+    Reply granted = post("/api/v1/roles", roleBinding(name, role, app));
+    if (created.status() != 201 || granted.status() != 201) {
+      throw new IllegalStateException("Creating " + name + " failed: " + created + " " + granted);
+    }
+    return asUser(name, password);
+  }
+
   /** The body of a role binding on an application. */
   public static String roleBinding(String principal, String role, String application) {
     return jakarta.json.Json.createObjectBuilder()
