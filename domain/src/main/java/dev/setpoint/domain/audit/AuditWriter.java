@@ -76,7 +76,15 @@ public class AuditWriter {
       throw new dev.setpoint.domain.shared.Conflict(
           "The audit trail was pruned by someone else meanwhile; nothing was pruned");
     }
-    events.prune(through, archive);
+    try {
+      events.prune(through, archive);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Pruning the audit trail failed", e);
+      throw new Unavailable(
+          "The database refused to prune the audit trail (does Setpoint's database user lack"
+              + " DELETE on audit_events? See docs/operations.md); nothing was pruned",
+          e);
+    }
     store(List.of(record));
   }
 
