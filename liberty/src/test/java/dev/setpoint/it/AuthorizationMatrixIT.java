@@ -272,6 +272,7 @@ class AuthorizationMatrixIT {
       case "changePassword" -> body = "{\"password\":\"canary-" + UUID.randomUUID() + "\"}";
       // nothing is that old, so even an allowed caller would prune nothing
       case "pruneAuditTrail" -> body = "{\"before\":\"2000-01-01T00:00:00Z\"}";
+      case "suppressFinding" -> body = suppression();
       default -> {
         // no body, no query
       }
@@ -286,6 +287,7 @@ class AuthorizationMatrixIT {
         switch (operation.id()) {
           case "revokeToken" -> spareToken;
           case "revokeRole" -> freshBinding();
+          case "deleteSuppression" -> freshSuppression();
           default -> "";
         };
     String username = operation.id().equals("deleteUser") ? freshUser() : targetUser;
@@ -319,6 +321,22 @@ class AuthorizationMatrixIT {
     headers.add("If-Match");
     headers.add(STALE);
     return body;
+  }
+
+  private static String suppression() {
+    return Json.createObjectBuilder()
+        .add("rule", "token-without-expiry")
+        .add("reason", "matrix")
+        .add("expiresAt", Instant.now().plusSeconds(3600).toString())
+        .build()
+        .toString();
+  }
+
+  private static String freshSuppression() {
+    Reply suppressed =
+        ADMIN.post(SetpointClient.env(app, "staging") + "/readiness/suppressions", suppression());
+    ok(suppressed);
+    return suppressed.json().getString("id");
   }
 
   private static String freshBinding() {

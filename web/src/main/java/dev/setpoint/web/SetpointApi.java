@@ -163,6 +163,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
           description = "The newest release for running applications: formats, ETags, watch."),
       @Tag(name = "Access", description = "Service tokens, role bindings and users."),
       @Tag(
+          name = "Readiness",
+          description = "The production checklist as rules, run on every change and schedule."),
+      @Tag(
           name = "Audit",
           description = "The tamper-evident trail of changes, secret accesses and refusals."),
       @Tag(name = "System", description = "Setpoint's own operations.")

@@ -48,6 +48,11 @@ public enum AuditAction {
   ACCESS_MANAGE("access.manage"),
   ACCESS_DELIVERY("access.delivery"),
   ACCESS_PLATFORM("access.platform"),
+  READINESS_SUPPRESS("readiness.suppress"),
+  READINESS_UNSUPPRESS("readiness.unsuppress"),
+  READINESS_OVERRIDE("readiness.override"),
+  WEBHOOK_CREATE("webhook.create"),
+  WEBHOOK_DELETE("webhook.delete"),
   AUDIT_PRUNE("audit.prune");
 
   private final String wireName;

@@ -3,6 +3,7 @@ package dev.setpoint.domain.audit;
 import dev.setpoint.domain.access.CallerContext;
 import dev.setpoint.domain.shared.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
@@ -24,16 +25,23 @@ public class AuditTrail {
 
   private final CallerContext callers;
   private final AuditWriter writer;
+  private final Event<Changed> changes;
 
   /** For the CDI container's proxy only. */
   protected AuditTrail() {
-    this(null, null);
+    this(null, null, null);
+  }
+
+  /** A trail without change announcements (tests). */
+  public AuditTrail(CallerContext callers, AuditWriter writer) {
+    this(callers, writer, null);
   }
 
   @Inject
-  public AuditTrail(CallerContext callers, AuditWriter writer) {
+  public AuditTrail(CallerContext callers, AuditWriter writer, Event<Changed> changes) {
     this.callers = callers;
     this.writer = writer;
+    this.changes = changes;
   }
 
   /** Records a change (or a secret reveal) in the current transaction. */
@@ -41,10 +49,19 @@ public class AuditTrail {
     success(action, target, null);
   }
 
-  /** Records a change in the current transaction, with a short description (never a value). */
+  /**
+   * Records a change in the current transaction, with a short description (never a value), and
+   * announces it ({@link Changed}) so that what depends on the target can follow.
+   */
   public void success(AuditAction action, AuditTarget target, String detail) {
     writer.append(List.of(record(action, target, Outcome.SUCCESS, detail)));
+    if (changes != null) {
+      changes.fire(new Changed(action, target));
+    }
   }
+
+  /** A change that was audited; observe it after the transaction succeeds. */
+  public record Changed(AuditAction action, AuditTarget target) {}
 
   /** Records an attempt the caller was not allowed to make, with the reason it was given. */
   public void denied(AuditAction action, AuditTarget target, String reason) {

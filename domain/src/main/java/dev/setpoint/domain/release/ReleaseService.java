@@ -57,10 +57,11 @@ public class ReleaseService {
   private final DeliveryNotices notices;
   private final Access access;
   private final AuditTrail audit;
+  private final PublishGate gate;
 
   /** For the CDI container's proxy only. */
   protected ReleaseService() {
-    this(null, null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -73,7 +74,8 @@ public class ReleaseService {
       Envelope envelope,
       DeliveryNotices notices,
       Access access,
-      AuditTrail audit) {
+      AuditTrail audit,
+      PublishGate gate) {
     this.environments = environments;
     this.settings = settings;
     this.secrets = secrets;
@@ -83,6 +85,7 @@ public class ReleaseService {
     this.notices = notices;
     this.access = access;
     this.audit = audit;
+    this.gate = gate;
   }
 
   /**
@@ -95,12 +98,30 @@ public class ReleaseService {
       absolute = true,
       description = "Releases published, rollbacks included.")
   public Release publish(String app, String env, String message, String actor) {
+    return publish(app, env, message, null, actor);
+  }
+
+  /**
+   * Publishes as {@link #publish(String, String, String, String)}; to a production environment only
+   * while no critical readiness finding is open, unless {@code overrideReason} says why it must go
+   * out anyway (recorded in the audit trail).
+   */
+  @Counted(
+      name = "setpoint.releases.published",
+      absolute = true,
+      description = "Releases published, rollbacks included.")
+  public Release publish(
+      String app, String env, String message, String overrideReason, String actor) {
     checkMessage(message);
+    if (overrideReason != null && overrideReason.length() > 500) {
+      throw new InvalidValue("overrideReason", "must be at most 500 characters");
+    }
     Environment environment = environments.get(app, env);
     getAccess().require(Action.PUBLISH, environment);
     ReleaseContent content;
     try {
       content = currentContent(app, env, environment);
+      getGate().check(environment, overrideReason);
     } catch (Unprocessable e) {
       getAudit().failed(AuditAction.RELEASE_PUBLISH, AuditTarget.of(environment), e.getMessage());
       throw e;
@@ -314,6 +335,24 @@ public class ReleaseService {
     return release;
   }
 
+  /**
+   * Whether the environment's current settings and secrets differ from its latest release (also
+   * when they could not be released as they are); false when it has no release.
+   */
+  public boolean unpublished(Environment environment) {
+    Optional<Release> latest = releases.latest(environment);
+    if (latest.isEmpty()) {
+      return false;
+    }
+    String app = environment.application().slug().value();
+    String env = environment.slug().value();
+    try {
+      return !currentContent(app, env, environment).hash().equals(latest.get().content().hash());
+    } catch (Unprocessable e) {
+      return true;
+    }
+  }
+
   private ReleaseContent currentContent(String app, String env, Environment environment) {
     Map<String, ReleaseContent.SettingValue> values = new TreeMap<>();
     List<InvalidValue.Violation> problems = new ArrayList<>();
@@ -425,6 +464,10 @@ public class ReleaseService {
 
   private Access getAccess() {
     return access;
+  }
+
+  private PublishGate getGate() {
+    return gate;
   }
 
   private AuditTrail getAudit() {

@@ -63,7 +63,8 @@ class DeliveryOutageTest {
             null,
             store,
             store.access(),
-            store.auditTrail());
+            store.auditTrail(),
+            (environment, reason) -> {});
     applications.create("shop", "Shop", null, null);
     settings.define("shop", "mode", "string", "\"on\"", null, false, Precondition.none());
     releases.publish("shop", "dev", null, "alice");

@@ -42,7 +42,8 @@ class ReleaseServiceTest {
             null,
             store,
             store.access(),
-            store.auditTrail());
+            store.auditTrail(),
+            (environment, reason) -> {});
     applications.create("shop", "Shop", null, null);
   }
 

@@ -81,7 +81,9 @@ public class ReleasesResource {
           "Freezes the environment's resolved settings and the current version of each live"
               + " secret into the next numbered release, which delivery serves from then on."
               + " Refused with 422 when a required setting has no value or a key is both a"
-              + " setting and a secret; errors name each key.")
+              + " setting and a secret; errors name each key. A production environment is also"
+              + " refused with 422 while a critical readiness finding is open (each is listed),"
+              + " unless overrideReason says why it must go out anyway (audited).")
   @Extension(name = "x-setpoint-access", value = "publish")
   @RequestBody(
       required = false,
@@ -96,7 +98,13 @@ public class ReleasesResource {
   @APIResponse(responseCode = "422", ref = "Unprocessable")
   @APIResponse(responseCode = "503", ref = "SecretsUnavailable")
   public Response publish(@Valid ReleaseRequest body) {
-    Release release = releases.publish(app, env, messageOf(body), Callers.actor(security));
+    Release release =
+        releases.publish(
+            app,
+            env,
+            messageOf(body),
+            body == null ? null : body.overrideReason(),
+            Callers.actor(security));
     return created(release);
   }
 

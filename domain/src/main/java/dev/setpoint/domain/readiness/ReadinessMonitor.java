@@ -1,0 +1,131 @@
+package dev.setpoint.domain.readiness;
+
+import dev.setpoint.domain.audit.AuditTrail;
+import dev.setpoint.domain.platform.SchemaReady;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Keeps findings current: re-evaluates an environment shortly after every audited change to it (on
+ * the server that made the change), and every environment on a schedule, run by one server per
+ * round (a lease in {@code scheduler_leases}). Publishes the gauge {@code
+ * setpoint_readiness_findings_open{severity}}.
+ */
+@ApplicationScoped
+public class ReadinessMonitor {
+
+  private static final Logger LOG = Logger.getLogger(ReadinessMonitor.class.getName());
+  private static final String HOLDER = "server-" + UUID.randomUUID();
+
+  @Inject ReadinessService readiness;
+
+  @Inject MetricRegistry metrics;
+
+  @Inject
+  @ConfigProperty(name = "setpoint.readiness.interval-seconds", defaultValue = "900")
+  long intervalSeconds;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
+
+  private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
+  private final Map<String, Long> open = new ConcurrentHashMap<>();
+  private final List<Future<?>> tasks = new ArrayList<>();
+
+  void onSchemaReady(@Observes SchemaReady ready) {
+    for (Severity severity : Severity.values()) {
+      metrics.gauge(
+          Metadata.builder()
+              .withName("setpoint.readiness.findings.open")
+              .withDescription("Open, unsuppressed readiness findings over every environment.")
+              .build(),
+          open,
+          counts -> counts.getOrDefault(severity.wireName(), 0L),
+          new Tag("severity", severity.wireName()));
+    }
+    tasks.add(
+        scheduler.scheduleWithFixedDelay(
+            this::scheduledRound, 5, intervalSeconds, TimeUnit.SECONDS));
+  }
+
+  @PreDestroy
+  void stop() {
+    tasks.forEach(t -> t.cancel(false));
+  }
+
+  /** After an audited change commits: evaluate what it touched, soon, off the request thread. */
+  void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditTrail.Changed change) {
+    List<UUID> affected;
+    try {
+      affected = readiness.affectedBy(change.target());
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Finding what a change affects failed; the schedule will catch up", e);
+      return;
+    }
+    for (UUID id : affected) {
+      if (pending.add(id)) {
+        scheduler.schedule(() -> evaluateQuietly(id), 200, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private void evaluateQuietly(UUID environmentId) {
+    pending.remove(environmentId);
+    try {
+      readiness.evaluate(environmentId);
+      refreshCounts();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Evaluating readiness of environment " + environmentId + " failed", e);
+    }
+  }
+
+  /** One scheduled round: evaluates every environment if this server wins the lease. */
+  void scheduledRound() {
+    try {
+      Duration lease = Duration.ofSeconds(Math.max(1, intervalSeconds - 1));
+      if (readiness.claimScheduledRun(HOLDER, lease)) {
+        int evaluated = 0;
+        for (UUID id : readiness.environmentIds()) {
+          try {
+            readiness.evaluate(id);
+            evaluated++;
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Evaluating readiness of environment " + id + " failed", e);
+          }
+        }
+        int done = evaluated;
+        LOG.fine(() -> "Scheduled readiness evaluation: " + done + " environment(s)");
+      }
+      refreshCounts();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "The scheduled readiness evaluation failed; retrying next round", e);
+    }
+  }
+
+  private void refreshCounts() {
+    Map<String, Long> counts = readiness.openCounts();
+    for (Severity severity : Severity.values()) {
+      open.put(severity.wireName(), counts.getOrDefault(severity.wireName(), 0L));
+    }
+  }
+}
