@@ -58,6 +58,7 @@ class AuthorizationMatrixIT {
   }
 
   private static String app;
+  private static String webhook;
   private static final Map<Principal, String> AUTHORIZATION = new LinkedHashMap<>();
   private static String spareToken;
   private static String targetUser;
@@ -100,6 +101,7 @@ class AuthorizationMatrixIT {
 
     Reply spare = ADMIN.post("/api/v1/tokens", SetpointClient.tokenRequest(app, null, "staging"));
     spareToken = spare.json().getString("id");
+    webhook = freshWebhook();
     targetUser = SetpointClient.uniqueSlug("m-target");
     ok(ADMIN.post("/api/v1/users", user(targetUser, "canary-" + UUID.randomUUID())));
     while (Instant.now().isBefore(soon.plusMillis(200))) {
@@ -273,6 +275,7 @@ class AuthorizationMatrixIT {
       // nothing is that old, so even an allowed caller would prune nothing
       case "pruneAuditTrail" -> body = "{\"before\":\"2000-01-01T00:00:00Z\"}";
       case "suppressFinding" -> body = suppression();
+      case "createWebhook" -> body = "{\"url\":\"https://hooks.example.test/matrix\"}";
       default -> {
         // no body, no query
       }
@@ -288,6 +291,8 @@ class AuthorizationMatrixIT {
           case "revokeToken" -> spareToken;
           case "revokeRole" -> freshBinding();
           case "deleteSuppression" -> freshSuppression();
+          case "deleteWebhook" -> freshWebhook();
+          case "listWebhookDeliveries" -> webhook;
           default -> "";
         };
     String username = operation.id().equals("deleteUser") ? freshUser() : targetUser;
@@ -330,6 +335,14 @@ class AuthorizationMatrixIT {
         .add("expiresAt", Instant.now().plusSeconds(3600).toString())
         .build()
         .toString();
+  }
+
+  private static String freshWebhook() {
+    Reply created =
+        ADMIN.post(
+            SetpointClient.app(app) + "/webhooks", "{\"url\":\"https://hooks.example.test/m\"}");
+    ok(created);
+    return created.json().getJsonObject("webhook").getString("id");
   }
 
   private static String freshSuppression() {

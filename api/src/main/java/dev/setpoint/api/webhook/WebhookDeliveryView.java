@@ -1,0 +1,20 @@
+package dev.setpoint.api.webhook;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One event owed to a webhook, and how delivering it went. */
+@Schema(name = "WebhookDelivery")
+public record WebhookDeliveryView(
+    String id,
+    @Schema(
+            description =
+                "finding.opened, finding.resolved, secret.rotation-due or release.published.")
+        String event,
+    @Schema(description = "pending, delivered or failed.") String status,
+    int attempts,
+    Instant createdAt,
+    Instant lastAttemptAt,
+    @Schema(description = "When the next attempt is due, while pending.") Instant nextAttemptAt,
+    Integer lastResponseStatus,
+    String lastError) {}

@@ -1,0 +1,2 @@
+/** Webhooks: registration and delivery attempts. */
+package dev.setpoint.api.webhook;

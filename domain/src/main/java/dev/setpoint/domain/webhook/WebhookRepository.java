@@ -1,0 +1,37 @@
+package dev.setpoint.domain.webhook;
+
+import dev.setpoint.domain.application.Application;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Webhooks and their deliveries. */
+public interface WebhookRepository {
+
+  Optional<Application> application(UUID id);
+
+  void store(Webhook webhook);
+
+  void remove(Webhook webhook);
+
+  Optional<Webhook> webhook(UUID id);
+
+  List<Webhook> of(Application application);
+
+  void store(WebhookDelivery delivery);
+
+  Optional<WebhookDelivery> delivery(UUID id);
+
+  /** A webhook's most recent deliveries, newest first. */
+  List<WebhookDelivery> recent(Webhook webhook, int limit);
+
+  /** Ids of pending deliveries due at {@code now}, oldest first. */
+  List<UUID> due(Instant now, int limit);
+
+  /**
+   * Claims a due delivery for one attempt by moving its next attempt to {@code until}; true when
+   * this caller got it (another server may have claimed it first).
+   */
+  boolean claim(UUID id, Instant dueAt, Instant until);
+}

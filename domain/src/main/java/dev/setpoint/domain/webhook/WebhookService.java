@@ -1,0 +1,239 @@
+package dev.setpoint.domain.webhook;
+
+import dev.setpoint.domain.access.Access;
+import dev.setpoint.domain.access.Action;
+import dev.setpoint.domain.application.Application;
+import dev.setpoint.domain.application.ApplicationService;
+import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.audit.AuditAction;
+import dev.setpoint.domain.audit.AuditTarget;
+import dev.setpoint.domain.audit.AuditTrail;
+import dev.setpoint.domain.readiness.ReadinessChanged;
+import dev.setpoint.domain.readiness.ReadinessFinding;
+import dev.setpoint.domain.readiness.ReadinessRule;
+import dev.setpoint.domain.secret.Envelope;
+import dev.setpoint.domain.shared.InvalidValue;
+import dev.setpoint.domain.shared.NotFound;
+import dev.setpoint.domain.shared.PageRequest;
+import dev.setpoint.domain.shared.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Webhooks of an application (admins manage them) and the deliveries they are owed: new and
+ * resolved readiness findings, rotation-due notices and release publications, queued in the
+ * transaction that caused them and sent by {@link WebhookDispatcher}.
+ */
+@ApplicationScoped
+@Transactional
+public class WebhookService {
+
+  /** Signing secrets start with this. */
+  public static final String SECRET_PREFIX = "whsec_";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Inject WebhookRepository webhooks;
+  @Inject ApplicationService applications;
+  @Inject Envelope envelope;
+  @Inject Access access;
+  @Inject AuditTrail audit;
+
+  @Inject
+  @ConfigProperty(name = "setpoint.webhooks.max-attempts", defaultValue = "6")
+  int maxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "setpoint.webhooks.retry-base-seconds", defaultValue = "10")
+  long retryBaseSeconds;
+
+  /** A new webhook and its signing secret, shown this once. */
+  public record Created(Webhook webhook, String secret) {}
+
+  /** What a dispatcher needs to send one delivery. */
+  public record Outgoing(UUID id, String url, String event, String payload, byte[] secret) {}
+
+  public Created create(String app, String url) {
+    Application application = applications.get(app);
+    access.require(Action.MANAGE, application);
+    URI target = checkUrl(url);
+    Webhook webhook = new Webhook(application, target.toString(), access.actor());
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    webhook.seal(envelope.seal(secret.getBytes(StandardCharsets.UTF_8), webhook.place()));
+    webhooks.store(webhook);
+    audit.success(
+        AuditAction.WEBHOOK_CREATE,
+        AuditTarget.of(application).key("webhook:" + webhook.id()),
+        target.getScheme() + "://" + target.getHost());
+    return new Created(webhook, secret);
+  }
+
+  public List<Webhook> list(String app) {
+    Application application = applications.get(app);
+    access.require(Action.MANAGE, application);
+    return webhooks.of(application);
+  }
+
+  public void delete(String app, UUID id) {
+    Webhook webhook = require(app, id);
+    webhooks.remove(webhook);
+    audit.success(
+        AuditAction.WEBHOOK_DELETE,
+        AuditTarget.of(webhook.application()).key("webhook:" + webhook.id()),
+        null);
+  }
+
+  /** A webhook's most recent deliveries (up to {@code limit}), newest first. */
+  public List<WebhookDelivery> deliveries(String app, UUID id, int limit) {
+    Webhook webhook = require(app, id);
+    if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+      throw new InvalidValue("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
+    }
+    return webhooks.recent(webhook, limit);
+  }
+
+  private Webhook require(String app, UUID id) {
+    Application application = applications.get(app);
+    access.require(Action.MANAGE, application);
+    return webhooks
+        .webhook(id)
+        .filter(w -> w.application().id().equals(application.id()))
+        .orElseThrow(() -> new NotFound("No webhook with id " + id + " in '" + app + "'"));
+  }
+
+  private static URI checkUrl(String url) {
+    try {
+      URI uri = new URI(url == null ? "" : url.strip());
+      boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+      if (web && uri.getHost() != null && uri.getUserInfo() == null && url.length() <= 2000) {
+        return uri;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    throw new InvalidValue(
+        "url", "must be an absolute http(s) URL without credentials, at most 2000 characters");
+  }
+
+  /** Queues new and resolved findings (and rotation-due notices) in the evaluating transaction. */
+  void onReadiness(@Observes ReadinessChanged change) {
+    Environment environment = change.environment();
+    for (ReadinessFinding finding : change.opened()) {
+      enqueue(environment, "finding.opened", finding(finding));
+      if (finding.rule() == ReadinessRule.SECRET_ROTATION_OVERDUE) {
+        enqueue(environment, "secret.rotation-due", finding(finding));
+      }
+    }
+    for (ReadinessFinding finding : change.resolved()) {
+      enqueue(environment, "finding.resolved", finding(finding));
+    }
+  }
+
+  /** Queues release publications (and rollbacks) in the publishing transaction. */
+  void onChange(@Observes AuditTrail.Changed change) {
+    if (change.action() != AuditAction.RELEASE_PUBLISH
+        && change.action() != AuditAction.RELEASE_ROLLBACK) {
+      return;
+    }
+    AuditTarget target = change.target();
+    webhooks
+        .application(target.applicationId())
+        .ifPresent(
+            application ->
+                enqueue(
+                    application,
+                    target.environment(),
+                    "release.published",
+                    Json.createObjectBuilder()
+                        .add("release", target.version())
+                        .add("rollback", change.action() == AuditAction.RELEASE_ROLLBACK)));
+  }
+
+  private static JsonObjectBuilder finding(ReadinessFinding finding) {
+    JsonObjectBuilder data =
+        Json.createObjectBuilder()
+            .add("rule", finding.rule().id())
+            .add("severity", finding.rule().severity().wireName())
+            .add("message", finding.rule().message())
+            .add("remediation", finding.rule().remediation())
+            .add("firstSeenAt", finding.firstSeenAt().toString());
+    if (finding.key() != null) {
+      data.add("key", finding.key());
+    }
+    if (finding.resolvedAt() != null) {
+      data.add("resolvedAt", finding.resolvedAt().toString());
+    }
+    return data;
+  }
+
+  private void enqueue(Environment environment, String event, JsonObjectBuilder data) {
+    enqueue(environment.application(), environment.slug().value(), event, data);
+  }
+
+  private void enqueue(
+      Application application, String environment, String event, JsonObjectBuilder data) {
+    for (Webhook webhook : webhooks.of(application)) {
+      JsonObjectBuilder payload =
+          Json.createObjectBuilder()
+              .add("event", event)
+              .add("at", Timestamps.now().toString())
+              .add("application", application.slug().value());
+      if (environment != null) {
+        payload.add("environment", environment);
+      }
+      payload.add("data", data.build());
+      webhooks.store(new WebhookDelivery(webhook, event, payload.build().toString()));
+    }
+  }
+
+  /** The delivery, with its webhook's secret opened, if it is still pending. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Optional<Outgoing> outgoing(UUID id) {
+    return webhooks
+        .delivery(id)
+        .filter(d -> d.status().equals("pending"))
+        .map(
+            d ->
+                new Outgoing(
+                    d.id(),
+                    d.webhook().url(),
+                    d.event(),
+                    d.payload(),
+                    envelope.open(d.webhook().sealed(), d.webhook().place())));
+  }
+
+  /** Records an attempt's result; returns the delivery's status after it. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public String attempted(UUID id, Integer responseStatus, String error) {
+    WebhookDelivery delivery =
+        webhooks.delivery(id).orElseThrow(() -> new NotFound("No delivery " + id));
+    delivery.attempted(
+        responseStatus, error, maxAttempts, Duration.ofSeconds(Math.max(1, retryBaseSeconds)));
+    webhooks.store(delivery);
+    return delivery.status();
+  }
+
+  /** Pending deliveries due now, claimed for one attempt each by this server. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<UUID> claimDue(int limit, Duration hold) {
+    java.time.Instant now = Timestamps.now();
+    return webhooks.due(now, limit).stream()
+        .filter(id -> webhooks.claim(id, now, now.plus(hold)))
+        .toList();
+  }
+}

@@ -1,0 +1,2 @@
+/** Webhooks and their deliveries, stored with JPA. */
+package dev.setpoint.persistence.webhook;

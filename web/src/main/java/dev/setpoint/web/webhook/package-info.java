@@ -1,0 +1,2 @@
+/** {@code /applications/{app}/webhooks}: registering webhooks and watching their deliveries. */
+package dev.setpoint.web.webhook;
