@@ -76,11 +76,13 @@ class ReadinessCheckTest {
         "tls-verification-disabled|INSECURE_SKIP_VERIFY|true",
         "tls-verification-disabled|DB_OPTIONS|host=db.prod sslmode=disable",
         "tls-verification-disabled|PGSSLMODE|disable",
-        "credential-in-setting|SIGNING_SECRET|q8Vd2LxT9bR4mWz7KpN3",
-        "credential-in-setting|PAYMENT_API_KEY|Zr7Yq2Xw9Lm4Pk8Tn3Bv6Hc1",
-        "credential-in-setting|UPSTREAM|https://svc:hunter2hunter@api.example.com/"
+        "credential-in-setting|SIGNING_SECRET|{random}",
+        "credential-in-setting|PAYMENT_API_KEY|{random}",
+        "credential-in-setting|UPSTREAM|https://svc:{random}@api.example.com/"
       })
-  void firesOnItsPositiveFixture(String rule, String key, String value) {
+  void firesOnItsPositiveFixture(String rule, String key, String fixture) {
+    // credential-shaped fixtures are generated now: none is written in the repository
+    String value = fixture.replace("{random}", randomCredential());
     assertTrue(
         rulesFor(key, value, true).contains(ReadinessRule.byId(rule).orElseThrow()),
         () ->
@@ -120,13 +122,24 @@ class ReadinessCheckTest {
         () -> rule + " should not fire on " + key + "=" + value);
   }
 
+  /** 24 random characters mixing cases and digits, as generated credentials do. */
+  private static String randomCredential() {
+    String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    StringBuilder text = new StringBuilder("Aa1");
+    while (text.length() < 24) {
+      text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return text.toString();
+  }
+
   @Test
   void productionOnlyRulesAreQuietElsewhere() {
     assertTrue(rulesFor("DEBUG", "true", false).isEmpty());
     assertTrue(rulesFor("DATABASE_URL", "jdbc:postgresql://localhost/x", false).isEmpty());
     assertEquals(
         List.of(ReadinessRule.CREDENTIAL_IN_SETTING),
-        rulesFor("API_TOKEN", "Zr7Yq2Xw9Lm4Pk8Tn3Bv6Hc1", false),
+        rulesFor("API_TOKEN", randomCredential(), false),
         "a credential in a setting is wrong everywhere");
   }
 
