@@ -154,7 +154,8 @@ class AuditIT {
     // deliveries are counted in memory and appended by a background flush (1 s in these tests)
     List<JsonObject> reads = List.of();
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (reads.isEmpty() && System.nanoTime() < deadline) {
+    // a flush may land between the three reads: wait until every read is counted
+    while (reads.stream().mapToInt(AuditIT::deliveries).sum() < 3 && System.nanoTime() < deadline) {
       Thread.sleep(250);
       reads =
           events(admin, "application", app, "action", "delivery.read").stream()
