@@ -259,16 +259,18 @@ public class ReadinessService implements dev.setpoint.domain.release.PublishGate
                     environmentRepository.list(application, page),
                     page.limit(),
                     e -> e.slug().value()));
-    Map<String, List<String>> fingerprintsElsewhere = new HashMap<>();
+    Map<String, List<SecretVersion>> fingerprintsElsewhere = new HashMap<>();
     Set<String> stagingKeys = null;
     for (Environment sibling : siblings) {
       if (sibling.id().equals(environment.id())) {
         continue;
       }
-      for (SecretVersion version : currentVersions(sibling)) {
-        fingerprintsElsewhere
-            .computeIfAbsent(fingerprint(version), k -> new ArrayList<>())
-            .add(sibling.slug().value());
+      if (environment.production()) {
+        for (SecretVersion version : currentVersions(sibling)) {
+          fingerprintsElsewhere
+              .computeIfAbsent(fingerprint(version), k -> new ArrayList<>())
+              .add(version);
+        }
       }
       if (environment.production() && sibling.slug().value().equals("staging")) {
         stagingKeys = keysOf(sibling);
@@ -282,7 +284,8 @@ public class ReadinessService implements dev.setpoint.domain.release.PublishGate
               secret.key().value(),
               secret.rotationDays(),
               secret.rotationDue(now),
-              fingerprintsElsewhere.getOrDefault(fingerprint(version), List.of())));
+              sharedBefore(
+                  version, fingerprintsElsewhere.getOrDefault(fingerprint(version), List.of()))));
     }
     List<TokenFact> tokenFacts = new ArrayList<>();
     for (ServiceToken token :
@@ -315,6 +318,21 @@ public class ReadinessService implements dev.setpoint.domain.release.PublishGate
         released,
         unpublished,
         now);
+  }
+
+  /**
+   * The environments whose current value equals {@code version}'s and was written no later than it.
+   * Only production environments are compared, and only with values that were there first: a value
+   * written elsewhere afterwards never changes what production shows, so nobody who can write a
+   * non-production secret can learn, through any channel and at any time, whether it equals a
+   * production value (the production write itself is refused or warned about instead).
+   */
+  private static List<String> sharedBefore(SecretVersion version, List<SecretVersion> same) {
+    return same.stream()
+        .filter(other -> !other.createdAt().isAfter(version.createdAt()))
+        .map(other -> other.secret().environment().slug().value())
+        .distinct()
+        .toList();
   }
 
   private List<SecretVersion> currentVersions(Environment environment) {

@@ -323,22 +323,24 @@ public class SecretService {
       return;
     }
     SecretVersion other = same.get(0);
-    String where =
-        "'"
-            + other.secret().key()
-            + "' in environment '"
-            + other.secret().environment().slug()
-            + "'";
     if (config.reusePolicy() == SecretsConfig.ReusePolicy.WARN) {
-      LOG.warning(() -> "Production secret '" + key + "' reuses the current value of " + where);
+      LOG.warning(
+          () ->
+              "Production secret '"
+                  + key
+                  + "' reuses the current value of '"
+                  + other.secret().key()
+                  + "' in environment '"
+                  + other.secret().environment().slug()
+                  + "'");
       return;
     }
+    // the answer does not say where: the writer may not be allowed to read that environment
     throw new Conflict(
         "The value of production secret '"
             + key
-            + "' is the current value of "
-            + where
-            + "; give every environment its own secret");
+            + "' is the current value of a secret in another environment of the application;"
+            + " give every environment its own secret");
   }
 
   /**
