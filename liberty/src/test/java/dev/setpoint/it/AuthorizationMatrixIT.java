@@ -70,6 +70,8 @@ class AuthorizationMatrixIT {
     String other = ADMIN.newApplication("matrix-other");
     ok(ADMIN.define(app, "matrix.key", "string", "\"base\""));
     ok(ADMIN.override(app, "staging", "matrix.key", "\"staged\""));
+    // removing the definition reaches production's stored state: application roles are not enough
+    ok(ADMIN.override(app, "production", "matrix.key", "\"live\""));
     ADMIN.writeSecret(app, "staging", "kept", "canary-" + UUID.randomUUID());
     ADMIN.writeSecret(app, "staging", "doomed", "canary-" + UUID.randomUUID());
     ADMIN.publish(app, "staging");
@@ -237,6 +239,8 @@ class AuthorizationMatrixIT {
           case "manage", "manage-app" -> 4;
           // platform-wide roles (or yourself), which none of these callers has
           case "create-application", "platform-admin", "self" -> 5;
+          // application roles plus roles on production environments, which these callers lack
+          case "write-app-production", "manage-app-production" -> 5;
           default -> throw new AssertionError("Unknown access rule " + access);
         };
     return role >= needed ? 200 : 403;

@@ -38,6 +38,14 @@ public class RoleBinding extends Tracked {
   @Column(name = "created_by", nullable = false, updatable = false)
   private String createdBy;
 
+  /**
+   * Where the binding applies, as one value ({@code application id or *}/{@code environment id or
+   * *}), so the database can hold each (principal, role, scope) once: unique constraints treat
+   * nulls as distinct.
+   */
+  @Column(name = "scope_key", nullable = false, updatable = false)
+  private String scopeKey;
+
   protected RoleBinding() {}
 
   /** A binding on {@code environment} when given, else on {@code application}, else everywhere. */
@@ -53,6 +61,10 @@ public class RoleBinding extends Tracked {
     this.environment = environment;
     this.application = environment != null ? environment.application() : application;
     this.createdBy = createdBy;
+    this.scopeKey =
+        (this.application == null ? "*" : this.application.id().toString())
+            + "/"
+            + (environment == null ? "*" : environment.id().toString());
   }
 
   public String principal() {

@@ -25,6 +25,9 @@ public interface SettingRepository {
   /** Every override of one definition, across environments. */
   List<SettingOverride> overridesOf(SettingDefinition definition);
 
+  /** The environments in which {@code definition} has an override (the overrides not loaded). */
+  List<Environment> environmentsOverriding(SettingDefinition definition);
+
   /** The overrides given in {@code environment} for exactly these definitions. */
   List<SettingOverride> overridesIn(Environment environment, List<SettingDefinition> definitions);
 

@@ -92,6 +92,7 @@ public class SettingService {
     SettingDefinition definition = existing.get();
     precondition.checkAgainst(definition.version(), "Setting '" + key + "'");
     if (definition.type() != spec.type()) {
+      requireOnProductionOverrides(definition);
       convertOverrides(definition, spec.type());
     }
     definition.redefine(spec);
@@ -114,6 +115,7 @@ public class SettingService {
   public void undefine(String app, String key, Precondition precondition) {
     SettingDefinition definition = definition(app, key);
     getAccess().require(Action.WRITE, definition.application());
+    requireOnProductionOverrides(definition);
     precondition.checkAgainst(definition.version(), "Setting '" + key + "'");
     settings.remove(definition);
     getAudit()
@@ -208,6 +210,17 @@ public class SettingService {
    * Converts every override of {@code definition} to {@code newType}, or refuses the change when
    * any of them does not fit; nothing is modified in that case.
    */
+  /**
+   * Retyping or removing a definition rewrites or removes its overrides: where one of them is in a
+   * production environment, the caller needs the write role granted on that environment too.
+   */
+  private void requireOnProductionOverrides(SettingDefinition definition) {
+    settings.environmentsOverriding(definition).stream()
+        .filter(Environment::production)
+        .distinct()
+        .forEach(environment -> getAccess().require(Action.WRITE, environment));
+  }
+
   private void convertOverrides(SettingDefinition definition, SettingType newType) {
     List<String> misfits = new ArrayList<>();
     Map<SettingOverride, String> converted = new LinkedHashMap<>();

@@ -294,6 +294,11 @@ public final class InMemoryRepositories
   }
 
   @Override
+  public List<Environment> environmentsOverriding(SettingDefinition definition) {
+    return overridesOf(definition).stream().map(SettingOverride::environment).toList();
+  }
+
+  @Override
   public List<SettingOverride> overridesIn(
       Environment environment, List<SettingDefinition> wanted) {
     return overrides.stream()

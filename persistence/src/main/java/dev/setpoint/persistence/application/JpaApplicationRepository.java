@@ -62,6 +62,9 @@ public class JpaApplicationRepository implements ApplicationRepository {
 
   @Override
   public void remove(Application application) {
+    // the bulk deletes below bypass the persistence context: write what is pending first, and
+    // forget what was loaded of the application afterwards (its environments may be managed)
+    em.flush();
     em.createQuery(
             "delete from SettingOverride o where o.definition.id in"
                 + " (select d.id from SettingDefinition d where d.application = :app)")
@@ -73,6 +76,10 @@ public class JpaApplicationRepository implements ApplicationRepository {
     em.createQuery("delete from Environment e where e.application = :app")
         .setParameter("app", application)
         .executeUpdate();
-    StoreWrites.remove(em, application, "Application '" + application.slug() + "'");
+    em.clear();
+    StoreWrites.remove(
+        em,
+        em.getReference(Application.class, application.id()),
+        "Application '" + application.slug() + "'");
   }
 }

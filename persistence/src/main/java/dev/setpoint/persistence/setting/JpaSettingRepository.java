@@ -62,6 +62,15 @@ public class JpaSettingRepository implements SettingRepository {
   }
 
   @Override
+  public List<Environment> environmentsOverriding(SettingDefinition definition) {
+    return em.createQuery(
+            "select o.environment from SettingOverride o where o.definition = :definition",
+            Environment.class)
+        .setParameter("definition", definition)
+        .getResultList();
+  }
+
+  @Override
   public Optional<SettingOverride> findOverride(
       SettingDefinition definition, Environment environment) {
     return em.createQuery(

@@ -140,8 +140,11 @@ public class ApplicationsResource {
   @Operation(
       operationId = "deleteApplication",
       summary = "Remove an application",
-      description = "Removes the application with all its environments and settings, atomically.")
-  @Extension(name = "x-setpoint-access", value = "manage-app")
+      description =
+          "Removes the application with all its environments and settings, atomically. Needs the"
+              + " admin role on the whole application and on each of its production environments"
+              + " (or platform-wide).")
+  @Extension(name = "x-setpoint-access", value = "manage-app-production")
   @APIResponse(responseCode = "204", description = "Removed.")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")

@@ -133,8 +133,10 @@ public class SettingsResource {
   @Operation(
       operationId = "deleteSettingDefinition",
       summary = "Remove a setting",
-      description = "Removes the definition and its overrides in every environment.")
-  @Extension(name = "x-setpoint-access", value = "write-app")
+      description =
+          "Removes the definition and its overrides in every environment. Where one of them is in"
+              + " a production environment, the editor role on that environment is needed too.")
+  @Extension(name = "x-setpoint-access", value = "write-app-production")
   @APIResponse(responseCode = "204", description = "Removed.")
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   public Response delete(
