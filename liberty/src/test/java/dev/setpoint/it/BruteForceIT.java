@@ -14,9 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Failed sign-ins have a small budget per client address (10 by default): after it, the address
- * gets 429 whatever it presents, while a client elsewhere is not affected. The addresses are given
- * with X-Forwarded-For, which the test servers believe from loopback (SETPOINT_TRUSTED_PROXIES).
+ * Failed sign-ins have a small budget per account and client address (10 by default): after it,
+ * that account from that address gets 429 whatever it presents, while the account elsewhere and
+ * other accounts from the same address are not affected. The addresses are given with
+ * X-Forwarded-For, which the test servers believe from loopback (SETPOINT_TRUSTED_PROXIES).
  */
 class BruteForceIT {
 
@@ -51,6 +52,67 @@ class BruteForceIT {
     Reply elsewhere = admin.get("/api/v1/whoami", "X-Forwarded-For", bystander);
     assertEquals(200, elsewhere.status(), elsewhere::toString);
     assertEquals("admin", elsewhere.json().getString("name"));
+  }
+
+  @Test
+  void parallelGuessesCannotOverspendTheBudgetAndRefusedOnesCostNoHash() throws Exception {
+    String attacker = address();
+    String account = SetpointClient.uniqueSlug("target");
+    double before = passwordChecks();
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.CompletableFuture<Reply>> guesses =
+        new java.util.ArrayList<>();
+    java.util.concurrent.ExecutorService senders =
+        java.util.concurrent.Executors.newFixedThreadPool(30);
+    for (int i = 0; i < 30; i++) {
+      guesses.add(
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  start.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return guess(
+                    attacker, SetpointClient.basic(account, "canary-" + UUID.randomUUID()));
+              },
+              senders));
+    }
+    start.countDown();
+    int refused = 0;
+    int throttled = 0;
+    for (var guess : guesses) {
+      int status = guess.get().status();
+      refused += status == 401 ? 1 : 0;
+      throttled += status == 429 ? 1 : 0;
+    }
+    senders.shutdown();
+    assertEquals(10, refused, "the failure budget, spent atomically");
+    assertEquals(20, throttled);
+    assertEquals(10, passwordChecks() - before, 0.0, "a throttled guess never reaches PBKDF2");
+  }
+
+  @Test
+  void aLockedOutAccountAddressPairLeavesOtherAccountsFromThereAlone() {
+    String shared = address();
+    String victim = SetpointClient.uniqueSlug("victim");
+    for (int i = 0; i < 10; i++) {
+      assertEquals(
+          401, guess(shared, SetpointClient.basic(victim, "canary-" + UUID.randomUUID())).status());
+    }
+    assertThrottled(guess(shared, SetpointClient.basic(victim, "canary-" + UUID.randomUUID())));
+    Reply colleague = admin.get("/api/v1/whoami", "X-Forwarded-For", shared);
+    assertEquals(200, colleague.status(), "another account behind the same address signs in");
+  }
+
+  private double passwordChecks() {
+    for (String line :
+        admin.anonymous().get("/metrics", "Accept", "text/plain").body().split("\n")) {
+      if (line.startsWith("setpoint_auth_password_checks_total")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return 0;
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.setpoint.it;
 
 import static dev.setpoint.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.it.support.Reply;
@@ -93,8 +94,26 @@ class OidcIT {
     Reply me =
         person(jwt(signing, ISSUER, AUDIENCE, 5, name, "setpoint-admins")).get("/api/v1/whoami");
     assertEquals(200, me.status(), me::toString);
-    assertEquals(name, me.json().getString("name"));
+    assertEquals("oidc:" + name, me.json().getString("name"), "a namespace of its own");
     assertTrue(me.json().getBoolean("platformAdmin"), me::toString);
+  }
+
+  @Test
+  void namesFromTheProviderLiveInTheirOwnNamespace() throws Exception {
+    for (String name : java.util.List.of("admin", "setpoint", "group:setpoint-admins", "token:x")) {
+      Reply me = person(jwt(signing, ISSUER, AUDIENCE, 5, name)).get("/api/v1/whoami");
+      assertEquals(200, me.status(), me::toString);
+      assertEquals("oidc:" + name, me.json().getString("name"));
+      assertFalse(me.json().getBoolean("platformAdmin"), name + " is not the built-in admin");
+      assertProblem(
+          person(jwt(signing, ISSUER, AUDIENCE, 5, name)).get("/api/v1/users"), 403, "forbidden");
+    }
+    for (String name : java.util.List.of("eve\u0000admin", "eve\nadmin", "x".repeat(200))) {
+      assertProblem(
+          person(jwt(signing, ISSUER, AUDIENCE, 5, name)).get("/api/v1/whoami"),
+          401,
+          "unauthenticated");
+    }
   }
 
   @Test
@@ -114,7 +133,7 @@ class OidcIT {
     assertProblem(
         person.put(SetpointClient.setting(app, "k"), "{\"type\":\"string\"}"), 403, "forbidden");
 
-    admin.post("/api/v1/roles", SetpointClient.roleBinding(alice, "editor", app));
+    admin.post("/api/v1/roles", SetpointClient.roleBinding("oidc:" + alice, "editor", app));
     Reply defined = person.put(SetpointClient.setting(app, "k"), "{\"type\":\"string\"}");
     assertEquals(201, defined.status(), "by name: " + defined);
   }

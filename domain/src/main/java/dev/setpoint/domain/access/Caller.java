@@ -33,7 +33,35 @@ public record Caller(
     groups = Set.copyOf(groups);
   }
 
-  /** A person from the organisation's identity provider. */
+  /**
+   * The prefix of every name that comes from the identity provider: such a person can never be a
+   * built-in user (whose names have no colon), {@code admin}, {@code setpoint}, a {@code group:} or
+   * a {@code token:} principal.
+   */
+  public static final String IDENTITY_PROVIDER_PREFIX = "oidc:";
+
+  /** The longest name or group accepted from the identity provider. */
+  public static final int MAX_PROVIDED_NAME = 128;
+
+  /**
+   * A person from the organisation's identity provider, named in its own namespace; empty when the
+   * name or a group is blank, too long, or holds control characters.
+   */
+  public static java.util.Optional<Caller> fromIdentityProvider(String name, Set<String> groups) {
+    if (!acceptable(name) || !groups.stream().allMatch(Caller::acceptable)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(user(IDENTITY_PROVIDER_PREFIX + name, groups));
+  }
+
+  private static boolean acceptable(String provided) {
+    return provided != null
+        && !provided.isBlank()
+        && provided.length() <= MAX_PROVIDED_NAME
+        && provided.codePoints().noneMatch(Character::isISOControl);
+  }
+
+  /** A person named exactly {@code name} (the identity provider's go through the factory above). */
   public static Caller user(String name, Set<String> groups) {
     return new Caller(Kind.USER, name, groups, null, false);
   }

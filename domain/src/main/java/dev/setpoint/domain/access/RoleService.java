@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public class RoleService {
 
   private static final Pattern PRINCIPAL =
-      Pattern.compile("^(group:)?[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$");
+      Pattern.compile("^(group:|oidc:)?[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$");
   private static final Logger LOG = Logger.getLogger(RoleService.class.getName());
 
   private final RoleBindingRepository bindings;

@@ -53,7 +53,12 @@ public class TokenService {
   }
 
   /** A presented token's status, and its scope when valid. */
-  public record Check(Status status, TokenScope scope) {}
+  public record Check(Status status, TokenScope scope, Instant expiresAt) {
+
+    Check(Status status) {
+      this(status, null, null);
+    }
+  }
 
   /** A newly issued token: the stored record, and the token itself, shown this once. */
   public record Issued(ServiceToken token, String secret) {}
@@ -173,30 +178,30 @@ public class TokenService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Check check(String presented) {
     if (presented == null || !SHAPE.matcher(presented).matches()) {
-      return new Check(Status.UNKNOWN, null);
+      return new Check(Status.UNKNOWN);
     }
     String hash = hash(presented);
     Instant checkedAt = Timestamps.now();
     Optional<TokenChecks.Valid> known = getRecent().recall(hash, checkedAt);
     if (known.isPresent()) {
       getUsage().used(known.get().scope().tokenId(), checkedAt);
-      return new Check(Status.VALID, known.get().scope());
+      return new Check(Status.VALID, known.get().scope(), known.get().expiresAt());
     }
     Optional<ServiceToken> found = tokens.findByHash(hash);
     if (found.isEmpty()) {
-      return new Check(Status.UNKNOWN, null);
+      return new Check(Status.UNKNOWN);
     }
     ServiceToken token = found.get();
     Instant now = Timestamps.now();
     if (token.revoked()) {
-      return new Check(Status.REVOKED, null);
+      return new Check(Status.REVOKED);
     }
     if (token.expiredAt(now)) {
-      return new Check(Status.EXPIRED, null);
+      return new Check(Status.EXPIRED);
     }
     getUsage().used(token.id(), now);
     getRecent().remember(hash, new TokenChecks.Valid(token.scope(), token.expiresAt()));
-    return new Check(Status.VALID, token.scope());
+    return new Check(Status.VALID, token.scope(), token.expiresAt());
   }
 
   /** Stores last-used times noted since the previous batch (tokens deleted since are skipped). */

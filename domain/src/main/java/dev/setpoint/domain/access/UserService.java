@@ -91,6 +91,11 @@ public class UserService {
    * password, so response times do not tell which names exist.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
+  @org.eclipse.microprofile.metrics.annotation.Counted(
+      name = "setpoint.auth.password_checks",
+      absolute = true,
+      description =
+          "Sign-ins checked against a password hash (PBKDF2); refused budgets never get here.")
   public Optional<Caller> authenticate(String username, char[] password) {
     Optional<User> user = username == null ? Optional.empty() : users.find(username);
     if (user.isEmpty()) {

@@ -27,7 +27,8 @@ import jakarta.ws.rs.ext.Provider;
  *
  * <ol>
  *   <li>the client address's budget (429);
- *   <li>an address that spent its failed sign-in budget (429, whatever it presents now);
+ *   <li>a failed sign-in budget that is spent (429, whatever is presented now): of the account from
+ *       this address, of the account (for addresses that failed on it), or of the address;
  *   <li>refused credentials (401 with {@code WWW-Authenticate}), and no credentials on a resource
  *       that is not {@link Public} (401);
  *   <li>the authenticated principal's budget (429).
@@ -54,7 +55,11 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
   @Override
   public void filter(ContainerRequestContext request) {
     current.origin(RequestIds.current(servletRequest), servletRequest.getRemoteAddr());
-    RateLimits.Verdict byAddress = limits.address(servletRequest.getRemoteAddr());
+    RateLimits.Verdict byAddress =
+        servletRequest.getAttribute(SetpointAuthentication.ADDRESS_BUDGET)
+                instanceof RateLimits.Verdict taken
+            ? taken
+            : limits.address(servletRequest.getRemoteAddr());
     request.setProperty(VERDICT, byAddress);
     if (!byAddress.allowed()) {
       request.abortWith(tooMany(byAddress, "Too many requests from this address"));
@@ -64,7 +69,8 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
         instanceof RateLimits.Verdict throttled) {
       request.setProperty(VERDICT, throttled);
       request.abortWith(
-          tooMany(throttled, "Too many failed sign-ins from this address; wait before retrying"));
+          tooMany(
+              throttled, "Too many failed sign-ins for this account or address; wait and retry"));
       return;
     }
     if (servletRequest.getAttribute(SetpointAuthentication.UNAVAILABLE) != null) {

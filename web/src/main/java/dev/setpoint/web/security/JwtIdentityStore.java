@@ -59,7 +59,12 @@ public class JwtIdentityStore implements IdentityStore {
         List<String> listed = claims.getStringListClaimValue(config.groupsClaim());
         groups.addAll(listed);
       }
-      return new CredentialValidationResult(new SetpointPrincipal(Caller.user(name, groups)));
+      java.util.Optional<Caller> caller = Caller.fromIdentityProvider(name, groups);
+      if (caller.isEmpty()) {
+        LOG.info("JWT refused: its name or a group is too long or holds control characters");
+        return CredentialValidationResult.INVALID_RESULT;
+      }
+      return new CredentialValidationResult(new SetpointPrincipal(caller.get()));
     } catch (InvalidJwtException | MalformedClaimException e) {
       LOG.info(() -> "JWT refused: " + reason(e));
       return CredentialValidationResult.INVALID_RESULT;

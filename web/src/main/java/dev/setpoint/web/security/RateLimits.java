@@ -16,8 +16,9 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Token buckets (Bucket4j), kept in bounded in-memory maps on each server: one per client address,
- * one per authenticated principal, and a much smaller one per address for failed sign-ins, checked
- * before any credential is verified so brute force stops costing even a password hash.
+ * one per authenticated principal, and small ones for failed sign-ins (per account and address, per
+ * account, per address), reserved before any credential is verified so brute force stops costing
+ * even a password hash.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -47,20 +48,30 @@ public class RateLimits {
   @ConfigProperty(name = "setpoint.rate-limit.auth-failure-window", defaultValue = "PT15M")
   Duration authFailureWindow;
 
+  @Inject
+  @ConfigProperty(name = "setpoint.rate-limit.auth-failures-per-account", defaultValue = "50")
+  long authFailuresPerAccount;
+
+  @Inject
+  @ConfigProperty(name = "setpoint.rate-limit.auth-failures-per-address", defaultValue = "100")
+  long authFailuresPerAddress;
+
   @Inject MetricRegistry metrics;
 
   private Cache<String, Bucket> addresses;
   private Cache<String, Bucket> principals;
-  private Cache<String, Bucket> failures;
+  private SignInBudgets signIns;
 
   @PostConstruct
   void init() {
     addresses = buckets(MINUTE);
     principals = buckets(MINUTE);
-    failures = buckets(authFailureWindow);
+    signIns =
+        new SignInBudgets(
+            authFailures, authFailuresPerAccount, authFailuresPerAddress, authFailureWindow);
   }
 
-  private static Cache<String, Bucket> buckets(Duration idle) {
+  static Cache<String, Bucket> buckets(Duration idle) {
     return Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle.plus(MINUTE)).build();
   }
 
@@ -78,30 +89,19 @@ public class RateLimits {
     return take(principals, principal, perPrincipal, MINUTE, "principal");
   }
 
-  /** Whether this address may still present credentials (its failure budget is not spent). */
-  public Verdict mayAuthenticate(String address) {
+  /**
+   * Reserves one failed sign-in before the credentials are checked ({@link SignInBudgets}); a
+   * refusal is counted. {@code account} is null for bearer credentials.
+   */
+  public SignInBudgets.Attempt reserveSignIn(String account, String address) {
     if (!enabled) {
-      return new Verdict(true, authFailures, authFailures, 0);
+      return SignInBudgets.Attempt.unlimited(authFailures);
     }
-    Bucket bucket = failureBucket(address);
-    long remaining = bucket.getAvailableTokens();
-    if (remaining > 0) {
-      return new Verdict(true, authFailures, remaining, 0);
+    SignInBudgets.Attempt attempt = signIns.reserve(account, address);
+    if (!attempt.allowed()) {
+      count("auth-failures");
     }
-    long wait = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-    count("auth-failures");
-    return new Verdict(false, authFailures, 0, seconds(wait));
-  }
-
-  /** Spends one failed sign-in from the address's budget. */
-  public void failed(String address) {
-    if (enabled) {
-      failureBucket(address).tryConsume(1);
-    }
-  }
-
-  private Bucket failureBucket(String address) {
-    return failures.get(address, a -> bucket(authFailures, authFailureWindow));
+    return attempt;
   }
 
   private Verdict take(
@@ -122,13 +122,13 @@ public class RateLimits {
   }
 
   /** A bucket of {@code capacity} requests refilled evenly over {@code period}. */
-  private static Bucket bucket(long capacity, Duration period) {
+  static Bucket bucket(long capacity, Duration period) {
     return Bucket.builder()
         .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
         .build();
   }
 
-  private static long seconds(long nanos) {
+  static long seconds(long nanos) {
     return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
   }
 

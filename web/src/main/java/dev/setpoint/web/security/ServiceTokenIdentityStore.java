@@ -35,7 +35,10 @@ public class ServiceTokenIdentityStore implements IdentityStore {
   @ConfigProperty(name = "setpoint.auth.token-outage-grace", defaultValue = "PT10M")
   Duration outageGrace;
 
-  private volatile Cache<String, TokenScope> lastValid;
+  /** A successful check, kept for outages: the scope and when the token expires (null: never). */
+  private record Remembered(TokenScope scope, java.time.Instant expiresAt) {}
+
+  private volatile Cache<String, Remembered> lastValid;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
@@ -51,19 +54,26 @@ public class ServiceTokenIdentityStore implements IdentityStore {
     try {
       check = tokens.check(bearer.token());
     } catch (RuntimeException e) {
-      TokenScope remembered = lastValid().getIfPresent(key);
+      Remembered remembered = lastValid().getIfPresent(key);
       if (remembered == null) {
         throw e;
       }
+      if (remembered.expiresAt() != null
+          && !dev.setpoint.domain.shared.Timestamps.now().isBefore(remembered.expiresAt())) {
+        lastValid().invalidate(key);
+        LOG.info("Service token refused: expired (checked while the token store is unreachable)");
+        return CredentialValidationResult.INVALID_RESULT;
+      }
       LOG.log(Level.FINE, "Token store unreachable; using the last successful check", e);
-      return new CredentialValidationResult(new SetpointPrincipal(Caller.token(remembered)));
+      return new CredentialValidationResult(
+          new SetpointPrincipal(Caller.token(remembered.scope())));
     }
     if (check.status() != TokenService.Status.VALID) {
       lastValid().invalidate(key);
       LOG.info(() -> "Service token refused: " + check.status().name().toLowerCase());
       return CredentialValidationResult.INVALID_RESULT;
     }
-    lastValid().put(key, check.scope());
+    lastValid().put(key, new Remembered(check.scope(), check.expiresAt()));
     return new CredentialValidationResult(new SetpointPrincipal(Caller.token(check.scope())));
   }
 
@@ -72,8 +82,8 @@ public class ServiceTokenIdentityStore implements IdentityStore {
     return Set.of(ValidationType.VALIDATE);
   }
 
-  private Cache<String, TokenScope> lastValid() {
-    Cache<String, TokenScope> cache = lastValid;
+  private Cache<String, Remembered> lastValid() {
+    Cache<String, Remembered> cache = lastValid;
     if (cache == null) {
       synchronized (this) {
         if (lastValid == null) {

@@ -35,7 +35,15 @@ public class SetpointAuthentication implements HttpAuthenticationMechanism {
   /** Set when credentials were presented and refused: the scheme that failed. */
   static final String FAILED = "dev.setpoint.auth.failed";
 
-  /** Set when the address spent its failed sign-in budget: a {@link RateLimits.Verdict}. */
+  /**
+   * The client address's request budget, taken before anything else: a {@link RateLimits.Verdict}.
+   */
+  static final String ADDRESS_BUDGET = "dev.setpoint.auth.address-budget";
+
+  /**
+   * Set when a failed sign-in budget of the account or address is spent: a {@link
+   * RateLimits.Verdict}.
+   */
   static final String THROTTLED = "dev.setpoint.auth.throttled";
 
   /** Set when credentials could not be checked because the store is unreachable. */
@@ -49,39 +57,46 @@ public class SetpointAuthentication implements HttpAuthenticationMechanism {
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    String header = request.getHeader("Authorization");
-    if (header == null || header.isBlank()) {
-      return context.doNothing();
-    }
     String address = request.getRemoteAddr();
-    RateLimits.Verdict budget = limits.mayAuthenticate(address);
-    if (!budget.allowed()) {
-      request.setAttribute(THROTTLED, budget);
+    // every budget is spent before any credential is checked, so a refused request costs no hash
+    RateLimits.Verdict byAddress = limits.address(address);
+    request.setAttribute(ADDRESS_BUDGET, byAddress);
+    String header = request.getHeader("Authorization");
+    if (!byAddress.allowed() || header == null || header.isBlank()) {
       return context.doNothing();
     }
     String scheme = scheme(header);
     Credential credential = credential(scheme, header);
+    SignInBudgets.Attempt attempt =
+        limits.reserveSignIn(
+            credential instanceof UsernamePasswordCredential password ? password.getCaller() : null,
+            address);
+    if (!attempt.allowed()) {
+      request.setAttribute(THROTTLED, attempt.verdict());
+      return context.doNothing();
+    }
     if (credential == null) {
-      return refuse(request, address, scheme);
+      return refuse(request, scheme);
     }
     CredentialValidationResult result;
     try {
       result = identityStores.validate(credential);
     } catch (RuntimeException e) {
+      attempt.succeeded();
       LOG.log(Level.WARNING, "Checking credentials failed; the store may be unreachable", e);
       request.setAttribute(UNAVAILABLE, Boolean.TRUE);
       return context.doNothing();
     }
     if (result.getStatus() == CredentialValidationResult.Status.VALID
         && result.getCallerPrincipal() instanceof SetpointPrincipal principal) {
+      attempt.succeeded();
       request.setAttribute(CALLER, principal.caller());
       return context.notifyContainerAboutLogin(result);
     }
-    return refuse(request, address, scheme);
+    return refuse(request, scheme);
   }
 
-  private AuthenticationStatus refuse(HttpServletRequest request, String address, String scheme) {
-    limits.failed(address);
+  private AuthenticationStatus refuse(HttpServletRequest request, String scheme) {
     request.setAttribute(FAILED, scheme);
     // not a container failure: the filter answers with a problem document
     return AuthenticationStatus.NOT_DONE;

@@ -87,7 +87,9 @@ class JwtIdentityStoreTest {
   private static void assertAccepted(CredentialValidationResult result, String name) {
     assertEquals(Status.VALID, result.getStatus());
     SetpointPrincipal principal = (SetpointPrincipal) result.getCallerPrincipal();
-    assertEquals(name, principal.caller().name());
+    assertEquals(
+        dev.setpoint.domain.access.Caller.IDENTITY_PROVIDER_PREFIX + name,
+        principal.caller().name());
   }
 
   @Test
