@@ -111,7 +111,7 @@ public final class FakeSetpointServer implements AutoCloseable {
     synchronized (lock) {
       return switch (format) {
         case Delivery.FORMAT_PROPERTIES -> properties(values);
-        case Delivery.FORMAT_DOTENV -> text(values, "", "=\"", "\"\n", "");
+        case Delivery.FORMAT_DOTENV -> text(values, "", "='", "'\n", "");
         default -> text(values, "{", "\":\"", "\"", "}");
       };
     }

@@ -47,6 +47,9 @@ class DeliveryIT {
     TRICKY.put("shell", "$HOME ${PATH} `id` #hash !bang");
     TRICKY.put("spaces", "  leading and trailing  ");
     TRICKY.put("key.with-dots_and-dashes", "x");
+    TRICKY.put("single", "it's 'quoted' ''");
+    TRICKY.put("substitution", "$(echo pwned) ${HOME:-x} \\`echo pwned\\` \\$ \\\\");
+    TRICKY.put("trailing-newline", "ends with a newline\n");
   }
 
   private final SetpointClient client = SetpointClient.forServerUnderTest();
@@ -88,7 +91,8 @@ class DeliveryIT {
   }
 
   @Test
-  void everyFormatEscapesKeysAndValuesSoTheyReadBackExactly() throws IOException {
+  void everyFormatEscapesKeysAndValuesSoTheyReadBackExactly()
+      throws IOException, InterruptedException {
     String app = appWithTrickyRelease();
     client.publish(app, "dev");
 
@@ -112,14 +116,60 @@ class DeliveryIT {
 
     Reply dotenv = client.get(config(app, "dev") + "?format=dotenv");
     assertEquals(200, dotenv.status(), dotenv::toString);
-    Map<String, String> parsed = parseDotenv(dotenv.body());
+    Map<String, String> sourced = sourcedByShell(dotenv.body());
     TRICKY.forEach(
         (key, value) ->
             assertEquals(
-                value, parsed.get(key.toUpperCase().replaceAll("[^A-Za-z0-9_]", "_")), key));
-    assertTrue(
-        dotenv.body().contains("SHELL=\"\\$HOME \\${PATH} `id` #hash !bang\"\n"), dotenv.body());
-    assertTrue(dotenv.body().contains("LINES=\"first\\nsecond\\r\\nthird\\tend\"\n"));
+                value, sourced.get(key.toUpperCase().replaceAll("[^A-Za-z0-9_]", "_")), key));
+  }
+
+  @Test
+  void dotenvSourcedByAShellExecutesNothing() throws IOException, InterruptedException {
+    String app = client.newApplication("inert");
+    java.nio.file.Path marker =
+        java.nio.file.Files.createTempDirectory("setpoint-dotenv").resolve("executed");
+    List<String> attacks =
+        List.of(
+            "$(touch " + marker + ")",
+            "`touch " + marker + "`",
+            "'; touch " + marker + "; '",
+            "\"; touch " + marker + "; \"",
+            "x\ntouch " + marker + "\n");
+    for (int i = 0; i < attacks.size(); i++) {
+      client.define(app, "attack" + i, "string", Json.createValue(attacks.get(i)).toString());
+    }
+    client.publish(app, "dev");
+    Map<String, String> sourced =
+        sourcedByShell(client.get(config(app, "dev") + "?format=dotenv").body());
+    for (int i = 0; i < attacks.size(); i++) {
+      assertEquals(attacks.get(i), sourced.get("ATTACK" + i), "read back exactly");
+    }
+    assertFalse(java.nio.file.Files.exists(marker), "sourcing the file ran a command");
+  }
+
+  /**
+   * What {@code set -a; . ./.env} gives a POSIX shell (dash where installed): the variables the
+   * file defines, read back NUL-separated so newlines in values survive.
+   */
+  private static Map<String, String> sourcedByShell(String dotenv)
+      throws IOException, InterruptedException {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("setpoint", ".env");
+    java.nio.file.Files.writeString(file, dotenv);
+    Process shell =
+        new ProcessBuilder(
+                "env", "-i", "/bin/sh", "-c", "set -a; . \"$1\"; env -0", "sh", file.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, shell.waitFor(), out);
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String entry : out.split("\0")) {
+      int eq = entry.indexOf('=');
+      if (eq > 0) {
+        values.put(entry.substring(0, eq), entry.substring(eq + 1));
+      }
+    }
+    return values;
   }
 
   @Test
@@ -328,6 +378,29 @@ class DeliveryIT {
   }
 
   @Test
+  void aCallerWhoCannotSeeAnApplicationCannotLearnWhatItHas() {
+    String mine = client.newApplication("mine");
+    client.publish(mine, "dev");
+    String theirs = client.newApplication("theirs");
+    client.publish(theirs, "production");
+    String missing = SetpointClient.uniqueSlug("missing");
+    SetpointClient token = client.withToken(client.issueToken(mine, "dev"));
+    SetpointClient stranger = client.newPerson("stranger", "viewer", mine);
+
+    for (SetpointClient caller : List.of(token, stranger)) {
+      Reply noApplication = caller.get(config(missing, "production"));
+      JsonObject expected = assertProblem(noApplication, 404, "not-found");
+      String detail = expected.getString("detail").replace(missing, theirs);
+      for (String env : List.of("production", "staging", "no-such-env")) {
+        Reply reply = caller.get(config(theirs, env));
+        JsonObject problem = assertProblem(reply, 404, "not-found");
+        assertEquals(detail, problem.getString("detail"), env + ": " + reply);
+        assertEquals(noApplication.headerNames(), reply.headerNames(), env);
+      }
+    }
+  }
+
+  @Test
   void badDeliveryRequestsAreProblemsNamingTheField() {
     String app = client.newApplication("bad");
     client.define(app, "v", "integer", "1");
@@ -387,34 +460,5 @@ class DeliveryIT {
       }
       db.commit();
     }
-  }
-
-  /** Reads {@code NAME="value"} lines with the escapes Setpoint's dotenv format uses. */
-  private static Map<String, String> parseDotenv(String text) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String line : text.split("\n")) {
-      int eq = line.indexOf('=');
-      String quoted = line.substring(eq + 1);
-      assertTrue(quoted.startsWith("\"") && quoted.endsWith("\""), line);
-      StringBuilder value = new StringBuilder();
-      for (int i = 1; i < quoted.length() - 1; i++) {
-        char c = quoted.charAt(i);
-        if (c == '\\') {
-          char next = quoted.charAt(++i);
-          value.append(
-              switch (next) {
-                case 'n' -> '\n';
-                case 'r' -> '\r';
-                case 't' -> '\t';
-                default -> next;
-              });
-        } else {
-          assertTrue(c != '"' && c != '$', "unescaped " + c + " in " + line);
-          value.append(c);
-        }
-      }
-      values.put(line.substring(0, eq), value.toString());
-    }
-    return values;
   }
 }

@@ -69,6 +69,25 @@ public class EnvironmentService {
     return environment;
   }
 
+  /**
+   * What an access decision about {@code env} of {@code app} looks at: the environment, or, when
+   * the application exists without it, the application; empty when neither exists. Delivery uses it
+   * so that a caller who may not see an application cannot learn which environments it has.
+   */
+  public java.util.Optional<dev.setpoint.domain.access.Target> accessTarget(
+      String app, String env) {
+    Application application;
+    try {
+      application = applications.get(app);
+    } catch (dev.setpoint.domain.shared.NotFound e) {
+      return java.util.Optional.empty();
+    }
+    return environments
+        .find(application, Slug.of("env", env))
+        .map(dev.setpoint.domain.access.Target::of)
+        .or(() -> java.util.Optional.of(dev.setpoint.domain.access.Target.of(application)));
+  }
+
   /** The environment {@code env} of application {@code app}. */
   public Environment get(String app, String env) {
     Environment environment = find(applications.get(app), env);

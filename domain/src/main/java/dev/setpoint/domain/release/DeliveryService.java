@@ -87,7 +87,8 @@ public class DeliveryService {
     try {
       snapshot = access.asSystem(() -> load(app, env));
     } catch (NotFound e) {
-      // no release yet: only those who could read it may learn that; others get 403 or 404
+      // no release, or no such environment: only those who could read it may learn that; others
+      // get the answer they get for an application that does not exist, or 403
       access.asSystem(() -> releases.target(app, env)).ifPresent(access::requireDelivery);
       throw e;
     }

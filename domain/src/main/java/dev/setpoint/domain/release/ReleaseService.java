@@ -216,13 +216,12 @@ public class ReleaseService {
     return snapshotOf(environment, release);
   }
 
-  /** What an environment is, for access decisions, or empty when it does not exist. */
+  /**
+   * What an environment is, for access decisions: the environment, the application when it lacks
+   * the environment, or empty when the application does not exist.
+   */
   public Optional<Target> target(String app, String env) {
-    try {
-      return Optional.of(Target.of(environments.get(app, env)));
-    } catch (NotFound e) {
-      return Optional.empty();
-    }
+    return environments.accessTarget(app, env);
   }
 
   /** The newest release of the environment with this id, or empty when it has none (or is gone). */

@@ -31,6 +31,13 @@ public record Reply(int status, HttpHeaders headers, String body) {
     return header("ETag");
   }
 
+  /** The names of the headers sent, in any case: to compare two answers' shape. */
+  public java.util.Set<String> headerNames() {
+    java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    names.addAll(headers.map().keySet());
+    return names;
+  }
+
   @Override
   public String toString() {
     return status + " " + body;

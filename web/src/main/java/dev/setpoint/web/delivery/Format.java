@@ -58,8 +58,11 @@ enum Format {
   },
 
   /**
-   * {@code NAME="value"} lines: keys become environment-variable names ({@link
-   * Delivery#environmentName}); values are double-quoted with {@code \\ \" \n \r \t \$} escaped.
+   * {@code NAME='value'} lines: keys become environment-variable names ({@link
+   * Delivery#environmentName}); values are single-quoted, the one form in which a POSIX shell
+   * sourcing the file ({@code set -a; . ./.env}) interprets nothing: no {@code $}, backtick,
+   * backslash or newline has a meaning there. A single quote is written as {@code '\''} (close,
+   * escaped quote, reopen). The shell then yields exactly the stored value.
    */
   DOTENV(Delivery.FORMAT_DOTENV, "text/plain; charset=UTF-8") {
     @Override
@@ -87,9 +90,9 @@ enum Format {
       StringBuilder out = new StringBuilder(64 * byName.size());
       byName.forEach(
           (name, value) -> {
-            out.append(name).append("=\"");
-            escapeDotenv(out, value);
-            out.append("\"\n");
+            out.append(name).append('=');
+            quoteForShell(out, value);
+            out.append('\n');
           });
       return out.toString();
     }
@@ -138,18 +141,17 @@ enum Format {
     return value instanceof ReleaseContent.SettingValue setting ? setting.value() : (String) value;
   }
 
-  static void escapeDotenv(StringBuilder out, String text) {
+  /** Appends {@code text} single-quoted for a POSIX shell. */
+  static void quoteForShell(StringBuilder out, String text) {
+    out.append('\'');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '"' -> out.append("\\\"");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '$' -> out.append("\\$");
-        default -> out.append(c);
+      if (c == '\'') {
+        out.append("'\\''");
+      } else {
+        out.append(c);
       }
     }
+    out.append('\'');
   }
 }
