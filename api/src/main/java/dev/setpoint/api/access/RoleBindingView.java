@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RoleBindingView(
     String id,
     String principal,
-    String role,
+    @Schema(enumeration = {"viewer", "editor", "releaser", "admin"}) String role,
     @Schema(description = "Null when the binding covers the whole platform.") String application,
     @Schema(description = "Null when the binding covers the whole application.") String environment,
     Instant createdAt,

@@ -15,7 +15,10 @@ public record TokenView(
     List<String> environments,
     @Schema(description = "The token's first characters, to recognise it.", example = "stp_Xy3q")
         String prefix,
-    @Schema(description = "active, expired or revoked.", example = "active") String status,
+    @Schema(
+            enumeration = {"active", "expired", "revoked"},
+            example = "active")
+        String status,
     Instant expiresAt,
     @Schema(description = "Last successful use, to the minute.") Instant lastUsedAt,
     Instant revokedAt,

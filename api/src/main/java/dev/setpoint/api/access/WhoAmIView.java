@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "WhoAmI", description = "The authenticated caller and the roles it holds.")
 public record WhoAmIView(
     @Schema(description = "The user name, or token:<id> for a service token.") String name,
-    @Schema(description = "user or service-token.") String kind,
+    @Schema(enumeration = {"user", "service-token"}) String kind,
     @Schema(description = "Identity-provider groups (JWT callers).") List<String> groups,
     @Schema(description = "True for platform-wide admins.") boolean platformAdmin,
     List<RoleBindingView> roles) {}

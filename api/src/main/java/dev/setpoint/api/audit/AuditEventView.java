@@ -18,7 +18,10 @@ public record AuditEventView(
         String actor,
     @Schema(example = "secret.reveal") String action,
     AuditTargetView target,
-    @Schema(description = "success, denied or failed.", example = "success") String outcome,
+    @Schema(
+            enumeration = {"success", "denied", "failed"},
+            example = "success")
+        String outcome,
     @Schema(description = "The caller's address, after trusted proxies.") String clientAddress,
     @Schema(description = "The request's X-Request-Id; absent for background work.")
         String requestId,

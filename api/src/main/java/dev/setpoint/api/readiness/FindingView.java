@@ -7,7 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ReadinessFinding")
 public record FindingView(
     @Schema(example = "debug-in-production") String rule,
-    @Schema(description = "critical, high, medium or low.", example = "critical") String severity,
+    @Schema(
+            enumeration = {"critical", "high", "medium", "low"},
+            example = "critical")
+        String severity,
     @Schema(description = "The key it is about; absent for the environment as a whole.") String key,
     String message,
     String remediation,

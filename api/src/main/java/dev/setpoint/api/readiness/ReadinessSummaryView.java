@@ -7,7 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The readiness of every environment the caller can see. */
 @Schema(name = "ReadinessSummary")
 public record ReadinessSummaryView(
-    @Schema(description = "The worst status over all environments.") String status,
+    @Schema(
+            description = "The worst status over all environments.",
+            enumeration = {"blocked", "attention", "ready"})
+        String status,
     List<Entry> environments) {
 
   /** One environment's status and its unsuppressed findings by severity. */
@@ -16,6 +19,6 @@ public record ReadinessSummaryView(
       String application,
       String environment,
       boolean production,
-      String status,
+      @Schema(enumeration = {"blocked", "attention", "ready"}) String status,
       @Schema(description = "Unsuppressed open findings by severity.") Map<String, Long> counts) {}
 }

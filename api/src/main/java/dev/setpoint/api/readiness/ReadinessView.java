@@ -10,6 +10,7 @@ public record ReadinessView(
             description =
                 "blocked (an unsuppressed critical finding: production releases are refused),"
                     + " attention (other findings), or ready.",
+            enumeration = {"blocked", "attention", "ready"},
             example = "attention")
         String status,
     @Schema(description = "Open findings, most severe first.") List<FindingView> findings,

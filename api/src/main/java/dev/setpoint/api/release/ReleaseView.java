@@ -18,7 +18,9 @@ public record ReleaseView(
     String message,
     @Schema(description = "When this release is a rollback: the release whose content it repeats.")
         Integer rolledBackFrom,
-    @Schema(description = "Frozen setting values in canonical text form (one release only).")
+    @Schema(
+            name = "settings",
+            description = "Frozen setting values in canonical text form (one release only).")
         Map<String, String> settings,
     @Schema(description = "Pinned secret version per key (one release only).")
         Map<String, Integer> secrets) {}

@@ -8,10 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record WebhookDeliveryView(
     String id,
     @Schema(
-            description =
-                "finding.opened, finding.resolved, secret.rotation-due or release.published.")
+            enumeration = {
+              "finding.opened",
+              "finding.resolved",
+              "secret.rotation-due",
+              "release.published"
+            })
         String event,
-    @Schema(description = "pending, delivered or failed.") String status,
+    @Schema(enumeration = {"pending", "delivered", "failed"}) String status,
     int attempts,
     Instant createdAt,
     Instant lastAttemptAt,

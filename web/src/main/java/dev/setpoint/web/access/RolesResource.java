@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,7 +66,7 @@ public class RolesResource {
       description = "Granted.",
       content = @Content(schema = @Schema(implementation = RoleBindingView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
-  public Response grant(@Valid @NotNull RoleBindingRequest request) {
+  public Response grant(@RequestBody(required = true) @Valid @NotNull RoleBindingRequest request) {
     RoleBinding binding =
         roles.grant(
             request.principal(), request.role(), request.application(), request.environment());

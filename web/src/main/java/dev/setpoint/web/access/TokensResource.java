@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,7 +63,7 @@ public class TokensResource {
       description = "Issued; the token is in this answer only.",
       content = @Content(schema = @Schema(implementation = IssuedTokenView.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
-  public Response issue(@Valid @NotNull TokenRequest request) {
+  public Response issue(@RequestBody(required = true) @Valid @NotNull TokenRequest request) {
     TokenService.Issued issued =
         tokens.issue(
             request.name(), request.application(), request.environments(), request.expiresAt());

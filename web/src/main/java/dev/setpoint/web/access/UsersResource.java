@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,7 +61,7 @@ public class UsersResource {
       description = "Added.",
       content = @Content(schema = @Schema(implementation = UserView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
-  public Response create(@Valid @NotNull UserRequest request) {
+  public Response create(@RequestBody(required = true) @Valid @NotNull UserRequest request) {
     User user = users.create(request.username(), request.password().toCharArray());
     return Response.created(uri.getAbsolutePathBuilder().path(user.username()).build())
         .entity(AccessViews.of(user))
@@ -85,7 +86,8 @@ public class UsersResource {
   @APIResponse(responseCode = "204", description = "Changed.")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response changePassword(
-      @PathParam("username") String username, @Valid @NotNull PasswordRequest request) {
+      @PathParam("username") String username,
+      @RequestBody(required = true) @Valid @NotNull PasswordRequest request) {
     users.changePassword(username, request.password().toCharArray());
     return Response.noContent().build();
   }

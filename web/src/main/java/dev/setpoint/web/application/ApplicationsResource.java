@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -73,7 +74,7 @@ public class ApplicationsResource {
       content = @Content(schema = @Schema(implementation = ApplicationView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-  public Response create(@Valid @NotNull ApplicationRequest request) {
+  public Response create(@RequestBody(required = true) @Valid @NotNull ApplicationRequest request) {
     Application created =
         applications.create(request.slug(), request.name(), request.description(), request.owner());
     return Responses.created(
@@ -123,7 +124,7 @@ public class ApplicationsResource {
   public Response update(
       @PathParam("app") String app,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @Valid @NotNull ApplicationRequest request) {
+      @RequestBody(required = true) @Valid @NotNull ApplicationRequest request) {
     Application updated =
         applications.update(
             app,

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -74,7 +75,7 @@ public class EnvironmentsResource {
       content = @Content(schema = @Schema(implementation = EnvironmentView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-  public Response create(@Valid @NotNull EnvironmentRequest request) {
+  public Response create(@RequestBody(required = true) @Valid @NotNull EnvironmentRequest request) {
     Environment created =
         environments.create(app, request.slug(), request.name(), request.production());
     return Responses.created(
@@ -122,7 +123,7 @@ public class EnvironmentsResource {
   public Response update(
       @PathParam("env") String env,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @Valid @NotNull EnvironmentRequest request) {
+      @RequestBody(required = true) @Valid @NotNull EnvironmentRequest request) {
     Environment updated =
         environments.update(
             app,

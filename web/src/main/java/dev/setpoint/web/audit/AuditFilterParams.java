@@ -5,6 +5,8 @@ import dev.setpoint.domain.shared.InvalidValue;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filters of the audit query and export; every one is optional. */
@@ -27,15 +29,23 @@ public class AuditFilterParams {
   String action;
 
   @QueryParam("outcome")
-  @Parameter(description = "success, denied or failed.")
+  @Parameter(
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"success", "denied", "failed"}))
   String outcome;
 
   @QueryParam("from")
-  @Parameter(description = "Events at or after this instant (ISO-8601).")
+  @Parameter(
+      description = "Events at or after this instant (ISO-8601).",
+      schema = @Schema(type = SchemaType.STRING, format = "date-time"))
   String from;
 
   @QueryParam("to")
-  @Parameter(description = "Events before this instant (ISO-8601).")
+  @Parameter(
+      description = "Events before this instant (ISO-8601).",
+      schema = @Schema(type = SchemaType.STRING, format = "date-time"))
   String to;
 
   AuditService.Filter toFilter() {

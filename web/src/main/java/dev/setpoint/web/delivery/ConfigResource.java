@@ -16,6 +16,7 @@ import dev.setpoint.web.security.AuthConfig;
 import dev.setpoint.web.security.CallerFilter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -96,7 +97,11 @@ public class ConfigResource {
       content = {
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, description = "key → value")),
+            schema =
+                @Schema(
+                    type = SchemaType.OBJECT,
+                    description = "key → value: settings in their JSON type, secrets as strings",
+                    additionalProperties = JsonValue.class)),
         @Content(
             mediaType = MediaType.TEXT_PLAIN,
             schema = @Schema(type = SchemaType.STRING, description = ".properties or dotenv text"))
@@ -122,12 +127,19 @@ public class ConfigResource {
           String format,
       @Parameter(
               description =
-                  "Seconds (0 to 60) to hold the request, with If-None-Match, until a newer"
-                      + " release.")
+                  "Seconds to hold the request, with If-None-Match, until a newer release;"
+                      + " absent or 0 answers at once.",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "0",
+                      maximum = "" + Delivery.MAX_WAIT_SECONDS))
           @QueryParam("wait")
           String wait,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-      @Parameter(description = "The running instance's id, shown in the consumers list.")
+      @Parameter(
+              description = "The running instance's id, shown in the consumers list.",
+              schema = @Schema(type = SchemaType.STRING, pattern = Delivery.INSTANCE_PATTERN))
           @HeaderParam(Delivery.INSTANCE_HEADER)
           String instance,
       @Suspended AsyncResponse async) {

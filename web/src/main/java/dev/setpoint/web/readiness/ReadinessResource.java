@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -81,7 +82,8 @@ public class ReadinessResource {
       responseCode = "201",
       description = "Suppressed.",
       content = @Content(schema = @Schema(implementation = SuppressionView.class)))
-  public Response suppress(@Valid @NotNull SuppressionRequest request) {
+  public Response suppress(
+      @RequestBody(required = true) @Valid @NotNull SuppressionRequest request) {
     Suppression suppression =
         readiness.suppress(
             app, env, request.rule(), request.key(), request.reason(), request.expiresAt());

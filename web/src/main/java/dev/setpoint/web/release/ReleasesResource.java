@@ -163,7 +163,10 @@ public class ReleasesResource {
       content = @Content(schema = @Schema(implementation = ReleaseDiffView.class)))
   public ReleaseDiffView diff(
       @PathParam("number") int number,
-      @Parameter(description = "The release number to compare against.", required = true)
+      @Parameter(
+              description = "The release number to compare against.",
+              required = true,
+              schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
           @QueryParam("against")
           String against) {
     int other = releaseNumber("against", against);

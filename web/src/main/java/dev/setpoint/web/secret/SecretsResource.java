@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -97,7 +98,9 @@ public class SecretsResource {
       content = @Content(schema = @Schema(implementation = SecretView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-  public Response write(@PathParam("key") String key, @Valid @NotNull SecretWriteRequest request) {
+  public Response write(
+      @PathParam("key") String key,
+      @RequestBody(required = true) @Valid @NotNull SecretWriteRequest request) {
     SecretDetail written =
         secrets.write(
             app, env, key, request.value(), request.encoding(), request.rotationDays(), actor());
@@ -179,7 +182,8 @@ public class SecretsResource {
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public SecretView rotate(
-      @PathParam("key") String key, @Valid @NotNull SecretWriteRequest request) {
+      @PathParam("key") String key,
+      @RequestBody(required = true) @Valid @NotNull SecretWriteRequest request) {
     return SecretViews.of(
         secrets.rotate(app, env, key, request.value(), request.encoding(), actor()));
   }

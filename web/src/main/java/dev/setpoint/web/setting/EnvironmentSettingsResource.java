@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -107,7 +108,7 @@ public class EnvironmentSettingsResource {
   public Response override(
       @PathParam("key") String key,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @Valid @NotNull SettingOverrideRequest request) {
+      @RequestBody(required = true) @Valid @NotNull SettingOverrideRequest request) {
     Written<SettingOverride> written =
         settings.override(
             app, env, key, Bodies.jsonText(request.value()), EntityTags.ifMatch(ifMatch));

@@ -29,9 +29,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -69,7 +72,7 @@ public class WebhooksResource {
       responseCode = "201",
       description = "Registered.",
       content = @Content(schema = @Schema(implementation = CreatedWebhookView.class)))
-  public Response create(@Valid @NotNull WebhookRequest request) {
+  public Response create(@RequestBody(required = true) @Valid @NotNull WebhookRequest request) {
     WebhookService.Created created = webhooks.create(app, request.url());
     return Response.created(
             uri.getAbsolutePathBuilder().path(created.webhook().id().toString()).build())
@@ -105,7 +108,16 @@ public class WebhooksResource {
   @Extension(name = "x-setpoint-access", value = "manage-app")
   @APIResponse(responseCode = "200", description = "The deliveries.")
   public List<WebhookDeliveryView> deliveries(
-      @PathParam("id") UUID id, @QueryParam("limit") String limit) {
+      @PathParam("id") UUID id,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "" + PageRequest.MAX_LIMIT,
+                      defaultValue = "" + PageRequest.DEFAULT_LIMIT))
+          @QueryParam("limit")
+          String limit) {
     return webhooks.deliveries(app, id, limit(limit)).stream().map(WebhooksResource::view).toList();
   }
 
