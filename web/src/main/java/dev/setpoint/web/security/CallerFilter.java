@@ -70,7 +70,8 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
       request.setProperty(VERDICT, throttled);
       request.abortWith(
           tooMany(
-              throttled, "Too many failed sign-ins for this account or address; wait and retry"));
+              throttled,
+              "Too many requests or failed sign-ins for this account or address; wait and retry"));
       return;
     }
     if (servletRequest.getAttribute(SetpointAuthentication.UNAVAILABLE) != null) {

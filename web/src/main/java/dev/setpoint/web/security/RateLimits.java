@@ -90,6 +90,23 @@ public class RateLimits {
   }
 
   /**
+   * A refusal when the named principal's budget is already spent, looked at (not taken) before its
+   * password is checked, so a request that will be refused anyway costs no hash; else null.
+   */
+  public Verdict spentPrincipal(String principal) {
+    if (!enabled) {
+      return null;
+    }
+    Bucket bucket = principals.getIfPresent(principal);
+    if (bucket == null || bucket.getAvailableTokens() > 0) {
+      return null;
+    }
+    count("principal");
+    long wait = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+    return new Verdict(false, perPrincipal, 0, seconds(wait));
+  }
+
+  /**
    * Reserves one failed sign-in before the credentials are checked ({@link SignInBudgets}); a
    * refusal is counted. {@code account} is null for bearer credentials.
    */

@@ -67,10 +67,14 @@ public class SetpointAuthentication implements HttpAuthenticationMechanism {
     }
     String scheme = scheme(header);
     Credential credential = credential(scheme, header);
-    SignInBudgets.Attempt attempt =
-        limits.reserveSignIn(
-            credential instanceof UsernamePasswordCredential password ? password.getCaller() : null,
-            address);
+    String account =
+        credential instanceof UsernamePasswordCredential password ? password.getCaller() : null;
+    RateLimits.Verdict spent = account == null ? null : limits.spentPrincipal(account);
+    if (spent != null) {
+      request.setAttribute(THROTTLED, spent);
+      return context.doNothing();
+    }
+    SignInBudgets.Attempt attempt = limits.reserveSignIn(account, address);
     if (!attempt.allowed()) {
       request.setAttribute(THROTTLED, attempt.verdict());
       return context.doNothing();
