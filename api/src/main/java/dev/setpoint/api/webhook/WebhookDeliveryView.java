@@ -21,4 +21,9 @@ public record WebhookDeliveryView(
     Instant lastAttemptAt,
     @Schema(description = "When the next attempt is due, while pending.") Instant nextAttemptAt,
     Integer lastResponseStatus,
-    String lastError) {}
+    @Schema(
+            description =
+                "How the last attempt ended: delivered, refused-target, timeout, http-error N,"
+                    + " connection-failed or signing-key-unavailable.")
+        String lastOutcome,
+    @Schema(description = "The last outcome when it was not delivered.") String lastError) {}

@@ -8,21 +8,24 @@ import dev.setpoint.domain.shared.Timestamps;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Moves every stored data key onto the primary master key, in batches, in the background, while
- * reads keep working (both keys stay loaded until the job is done). It is resumable by
- * construction: each run works from a query of what is still wrapped by another key, so a restart
- * simply continues. Afterwards the old key can be removed from the key file.
+ * Moves every stored data key (of secret versions and of the values {@link SealedElsewhere}
+ * reports, such as webhook signing secrets) onto the primary master key, in batches, in the
+ * background, while reads keep working (both keys stay loaded until the job is done). It is
+ * resumable by construction: each run works from a query of what is still wrapped by another key,
+ * so a restart simply continues. Afterwards the old key can be removed from the key file.
  */
 @ApplicationScoped
 public class MasterKeyRotation {
@@ -78,6 +81,7 @@ public class MasterKeyRotation {
   @Inject Envelope envelope;
 
   @Inject RewrapBatch batch;
+  @Inject Instance<SealedElsewhere> others;
   @Inject Access access;
   @Inject AuditTrail audit;
 
@@ -97,12 +101,13 @@ public class MasterKeyRotation {
       throw new KeysUnavailable("Secrets are unavailable: " + envelope.describe());
     }
     String primary = envelope.primaryKeyId();
-    return new Status(
-        primary,
-        envelope.keyIds(),
-        secrets.keyIdsInUse(),
-        secrets.countWrappedByOtherThan(primary),
-        progress.get());
+    Set<String> inUse = new TreeSet<>(secrets.keyIdsInUse());
+    long notOnPrimary = secrets.countWrappedByOtherThan(primary);
+    for (SealedElsewhere other : others) {
+      inUse.addAll(other.keyIdsInUse());
+      notOnPrimary += other.countWrappedByOtherThan(primary);
+    }
+    return new Status(primary, envelope.keyIds(), List.copyOf(inUse), notOnPrimary, progress.get());
   }
 
   /**

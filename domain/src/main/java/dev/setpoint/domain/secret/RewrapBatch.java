@@ -1,6 +1,7 @@
 package dev.setpoint.domain.secret;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +9,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
  * One transaction of the master-key rotation: re-wraps the data keys of up to {@code limit}
- * versions under the primary key, and re-computes the fingerprints of current versions under it, so
- * reuse detection keeps comparing like with like.
+ * versions (then of the values {@link SealedElsewhere} reports) under the primary key, and
+ * re-computes the fingerprints of current versions under it, so reuse detection keeps comparing
+ * like with like.
  */
 @ApplicationScoped
 public class RewrapBatch {
@@ -22,16 +27,29 @@ public class RewrapBatch {
 
   private final SecretRepository secrets;
   private final Envelope envelope;
+  private final Iterable<SealedElsewhere> others;
 
   /** For the CDI container's proxy only. */
   protected RewrapBatch() {
-    this(null, null);
+    this(null, null, List.of());
+  }
+
+  /** Secret versions only, for tests and tools without other sealed values. */
+  public RewrapBatch(SecretRepository secrets, Envelope envelope) {
+    this(secrets, envelope, List.of());
   }
 
   @Inject
-  public RewrapBatch(SecretRepository secrets, Envelope envelope) {
+  public RewrapBatch(
+      SecretRepository secrets, Envelope envelope, Instance<SealedElsewhere> others) {
+    this(secrets, envelope, (Iterable<SealedElsewhere>) others);
+  }
+
+  private RewrapBatch(
+      SecretRepository secrets, Envelope envelope, Iterable<SealedElsewhere> others) {
     this.secrets = secrets;
     this.envelope = envelope;
+    this.others = others;
   }
 
   /** What one batch did: versions moved to the primary key, and versions that could not be read. */
@@ -43,22 +61,16 @@ public class RewrapBatch {
    */
   @Transactional
   public Outcome rewrapNext(int limit, Set<UUID> skip) {
-    String primary = envelope.primaryKeyId();
-    List<SecretVersion> batch =
-        secrets.wrappedByOtherThan(primary, limit + skip.size()).stream()
-            .filter(v -> !skip.contains(v.id()))
-            .limit(limit)
-            .toList();
-    int moved = 0;
-    Set<UUID> unreadable = new HashSet<>();
-    for (SecretVersion version : batch) {
-      try {
-        rewrap(version);
-        moved++;
-      } catch (Undecryptable e) {
-        unreadable.add(version.id());
-        LOG.severe(
-            () ->
+    List<SecretVersion> candidates =
+        secrets.wrappedByOtherThan(envelope.primaryKeyId(), limit + skip.size());
+    Outcome outcome =
+        each(
+            candidates,
+            limit,
+            skip,
+            SecretVersion::id,
+            this::rewrap,
+            (version, e) ->
                 "Master key rotation cannot read version "
                     + version.number()
                     + " of secret '"
@@ -68,6 +80,40 @@ public class RewrapBatch {
                     + "': "
                     + e.getMessage()
                     + "; destroy or rewrite it");
+    int moved = outcome.moved();
+    Set<UUID> unreadable = new HashSet<>(outcome.unreadable());
+    for (SealedElsewhere other : others) {
+      if (moved + unreadable.size() >= limit) {
+        break;
+      }
+      Outcome more = other.rewrapNext(limit - moved - unreadable.size(), skip);
+      moved += more.moved();
+      unreadable.addAll(more.unreadable());
+    }
+    return new Outcome(moved, unreadable);
+  }
+
+  /**
+   * Re-wraps up to {@code limit} of {@code candidates} not in {@code skip}; one whose data key does
+   * not unwrap is logged with {@code describe}'s sentence (never a value) and reported.
+   */
+  public static <T> Outcome each(
+      List<T> candidates,
+      int limit,
+      Set<UUID> skip,
+      Function<T, UUID> id,
+      Consumer<T> rewrap,
+      BiFunction<T, Undecryptable, String> describe) {
+    int moved = 0;
+    Set<UUID> unreadable = new HashSet<>();
+    for (T item :
+        candidates.stream().filter(c -> !skip.contains(id.apply(c))).limit(limit).toList()) {
+      try {
+        rewrap.accept(item);
+        moved++;
+      } catch (Undecryptable e) {
+        unreadable.add(id.apply(item));
+        LOG.severe(() -> describe.apply(item, e));
       }
     }
     return new Outcome(moved, unreadable);

@@ -26,13 +26,13 @@ public class Webhook extends Tracked {
   @Column(name = "url", nullable = false, updatable = false)
   private String url;
 
-  @Column(name = "secret_key_id", nullable = false, updatable = false)
+  @Column(name = "secret_key_id", nullable = false)
   private String secretKeyId;
 
-  @Column(name = "secret_wrapped_key", nullable = false, updatable = false)
+  @Column(name = "secret_wrapped_key", nullable = false)
   private byte[] secretWrappedKey;
 
-  @Column(name = "secret_ciphertext", nullable = false, updatable = false)
+  @Column(name = "secret_ciphertext", nullable = false)
   private byte[] secretCiphertext;
 
   @Column(name = "created_by", nullable = false, updatable = false)
@@ -51,6 +51,12 @@ public class Webhook extends Tracked {
     this.secretKeyId = sealed.keyId();
     this.secretWrappedKey = sealed.wrappedKey();
     this.secretCiphertext = sealed.ciphertext();
+  }
+
+  /** The same secret, its data key re-wrapped (by the master-key rotation). */
+  void reseal(Envelope.Sealed rewrapped) {
+    seal(rewrapped);
+    touch();
   }
 
   Envelope.Sealed sealed() {

@@ -43,8 +43,9 @@ public class WebhookDelivery extends Tracked {
   @Column(name = "last_response_status")
   private Integer lastResponseStatus;
 
+  /** The last attempt's outcome class ({@link DeliveryOutcome}); the column predates the name. */
   @Column(name = "last_error")
-  private String lastError;
+  private String lastOutcome;
 
   protected WebhookDelivery() {}
 
@@ -89,23 +90,28 @@ public class WebhookDelivery extends Tracked {
     return lastResponseStatus;
   }
 
-  public String lastError() {
-    return lastError;
+  /**
+   * How the last attempt ended: {@code delivered}, {@code refused-target}, {@code timeout}, {@code
+   * http-error N}, {@code connection-failed} or {@code signing-key-unavailable}; null before one.
+   */
+  public String lastOutcome() {
+    return lastOutcome;
   }
 
   /**
-   * Records an attempt: delivered on a 2xx, else retried after {@code base × 2^(n-1)} or failed.
+   * Records an attempt: delivered on a 2xx, failed at once on a refusal or an unreadable signing
+   * secret, else retried after {@code base × 2^(n-1)} until the attempts run out.
    */
-  void attempted(Integer responseStatus, String error, int maxAttempts, Duration base) {
+  void attempted(DeliveryOutcome outcome, int maxAttempts, Duration base) {
     Instant now = Timestamps.now();
     attempts++;
     lastAttemptAt = now;
-    lastResponseStatus = responseStatus;
-    lastError = error;
-    if (responseStatus != null && responseStatus / 100 == 2) {
+    lastResponseStatus = outcome.responseStatus();
+    lastOutcome = outcome.name();
+    if (outcome.delivered()) {
       status = "delivered";
       nextAttemptAt = null;
-    } else if (attempts >= maxAttempts) {
+    } else if (outcome.terminal() || attempts >= maxAttempts) {
       status = "failed";
       nextAttemptAt = null;
     } else {

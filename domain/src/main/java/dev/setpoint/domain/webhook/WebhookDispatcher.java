@@ -1,32 +1,35 @@
 package dev.setpoint.domain.webhook;
 
 import dev.setpoint.domain.platform.SchemaReady;
+import dev.setpoint.domain.secret.KeysUnavailable;
+import dev.setpoint.domain.secret.Undecryptable;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Sends due webhook deliveries off the request path, on every server: each claims a batch (a
- * conditional update, so no delivery is sent by two servers at once), posts the signed payloads
- * with the JDK's HTTP client and records each attempt. Counts {@code
+ * Sends due webhook deliveries off the request path, on every server. Each delivery is claimed on
+ * its own just before it is sent (a conditional update holding it for longer than one attempt can
+ * take, see {@link WebhookTransport}), so two servers on one database never send it twice and a
+ * slow receiver delays no claim of the others. One delivery that cannot be sent (its signing secret
+ * does not open, say) is recorded as failed and the round goes on. Counts {@code
  * setpoint_webhook_deliveries_total{outcome}} (delivered, retry, failed).
  */
 @ApplicationScoped
@@ -34,32 +37,26 @@ public class WebhookDispatcher {
 
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
 
+  /** Due deliveries looked at per round; each is claimed separately. */
+  static final int BATCH = 20;
+
+  /** What a claim adds to the longest attempt: time to record its outcome. */
+  private static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
+
   @Inject WebhookService webhooks;
+  @Inject WebhookConfig config;
   @Inject MetricRegistry metrics;
-
-  @Inject
-  @ConfigProperty(name = "setpoint.webhooks.poll-millis", defaultValue = "1000")
-  long pollMillis;
-
-  @Inject
-  @ConfigProperty(name = "setpoint.webhooks.timeout-seconds", defaultValue = "10")
-  long timeoutSeconds;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private volatile WebhookTransport transport;
   private volatile Future<?> task;
 
   void onSchemaReady(@Observes SchemaReady ready) {
-    task =
-        scheduler.scheduleWithFixedDelay(
-            this::round, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    transport = new WebhookTransport(config.targets(), config.timeout(), scheduler);
+    long poll = config.poll().toMillis();
+    task = scheduler.scheduleWithFixedDelay(this::round, poll, poll, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -67,54 +64,77 @@ public class WebhookDispatcher {
     if (task != null) {
       task.cancel(false);
     }
+    if (transport != null) {
+      try {
+        transport.close();
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "Closing the webhook HTTP client failed", e);
+      }
+    }
   }
 
   private void round() {
     try {
-      Duration hold = Duration.ofSeconds(timeoutSeconds + 30);
-      for (UUID id : webhooks.claimDue(20, hold)) {
-        send(id);
+      for (UUID id : webhooks.due(BATCH)) {
+        try {
+          send(id);
+        } catch (RuntimeException e) {
+          LOG.log(
+              Level.WARNING,
+              "Sending webhook delivery " + id + " failed; it is tried again when its claim ends",
+              e);
+        }
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Sending webhook deliveries failed; retrying shortly", e);
+      LOG.log(Level.WARNING, "Looking for due webhook deliveries failed; retrying shortly", e);
     }
   }
 
   private void send(UUID id) {
-    WebhookService.Outgoing outgoing = webhooks.outgoing(id).orElse(null);
-    if (outgoing == null) {
+    // an attempt is cancelled at the timeout, so the claim outlives it
+    if (!webhooks.claim(id, config.timeout().plus(CLAIM_MARGIN))) {
       return;
     }
-    Integer status = null;
-    String error = null;
+    WebhookService.Outgoing outgoing = null;
+    DeliveryOutcome outcome;
     try {
-      long now = java.time.Instant.now().getEpochSecond();
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(outgoing.url()))
-              .timeout(Duration.ofSeconds(timeoutSeconds))
-              .header("Content-Type", "application/json")
-              .header("User-Agent", "Setpoint-Webhooks")
-              .header("X-Setpoint-Event", outgoing.event())
-              .header("X-Setpoint-Delivery", outgoing.id().toString())
-              .header(
-                  WebhookSignature.HEADER,
-                  WebhookSignature.sign(outgoing.secret(), now, outgoing.payload()))
-              .POST(HttpRequest.BodyPublishers.ofString(outgoing.payload()))
-              .build();
-      status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      if (status / 100 != 2) {
-        error = "answered " + status;
+      outgoing = webhooks.outgoing(id).orElse(null);
+      if (outgoing == null) {
+        return;
       }
-    } catch (java.io.IOException | IllegalArgumentException e) {
-      error = e.getClass().getSimpleName();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      error = "interrupted";
+      outcome = transport.post(URI.create(outgoing.url()), headers(outgoing), outgoing.payload());
+    } catch (Undecryptable | KeysUnavailable e) {
+      LOG.warning(
+          () ->
+              "Webhook delivery "
+                  + id
+                  + " failed: the webhook's signing secret cannot be opened ("
+                  + e.getClass().getSimpleName()
+                  + "); load the master key that wrapped it, or register the webhook again");
+      outcome = DeliveryOutcome.SIGNING_KEY_UNAVAILABLE;
     } finally {
-      Arrays.fill(outgoing.secret(), (byte) 0);
+      if (outgoing != null) {
+        Arrays.fill(outgoing.secret(), (byte) 0);
+      }
     }
-    String after = webhooks.attempted(id, status, error);
-    String outcome = after.equals("pending") ? "retry" : after;
+    count(webhooks.attempted(id, outcome));
+  }
+
+  private static Map<String, String> headers(WebhookService.Outgoing outgoing) {
+    long now = Instant.now().getEpochSecond();
+    return Map.of(
+        "User-Agent",
+        "Setpoint-Webhooks",
+        "X-Setpoint-Event",
+        outgoing.event(),
+        "X-Setpoint-Delivery",
+        outgoing.id().toString(),
+        WebhookSignature.HEADER,
+        WebhookSignature.sign(outgoing.secret(), now, outgoing.payload()));
+  }
+
+  private void count(String statusAfter) {
+    String outcome = statusAfter.equals("pending") ? "retry" : statusAfter;
     metrics
         .counter(
             Metadata.builder()

@@ -34,4 +34,14 @@ public interface WebhookRepository {
    * this caller got it (another server may have claimed it first).
    */
   boolean claim(UUID id, Instant dueAt, Instant until);
+
+  /**
+   * Up to {@code limit} webhooks whose signing secret is wrapped by a key other than {@code keyId}.
+   */
+  List<Webhook> secretsWrappedByOtherThan(String keyId, int limit);
+
+  long countSecretsWrappedByOtherThan(String keyId);
+
+  /** Ids of the master keys wrapping at least one signing secret. */
+  List<String> secretKeyIdsInUse();
 }

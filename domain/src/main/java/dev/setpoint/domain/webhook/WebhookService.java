@@ -26,11 +26,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Webhooks of an application (admins manage them) and the deliveries they are owed: new and
@@ -52,13 +52,7 @@ public class WebhookService {
   @Inject Access access;
   @Inject AuditTrail audit;
 
-  @Inject
-  @ConfigProperty(name = "setpoint.webhooks.max-attempts", defaultValue = "6")
-  int maxAttempts;
-
-  @Inject
-  @ConfigProperty(name = "setpoint.webhooks.retry-base-seconds", defaultValue = "10")
-  long retryBaseSeconds;
+  @Inject WebhookConfig config;
 
   /** A new webhook and its signing secret, shown this once. */
   public record Created(Webhook webhook, String secret) {}
@@ -116,15 +110,26 @@ public class WebhookService {
         .orElseThrow(() -> new NotFound("No webhook with id " + id + " in '" + app + "'"));
   }
 
-  private static URI checkUrl(String url) {
+  /**
+   * An absolute http(s) URL without credentials whose host the target rule allows (checked again,
+   * on the resolved addresses, before every send).
+   */
+  private URI checkUrl(String url) {
+    URI uri = null;
     try {
-      URI uri = new URI(url == null ? "" : url.strip());
-      boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
-      if (web && uri.getHost() != null && uri.getUserInfo() == null && url.length() <= 2000) {
-        return uri;
-      }
+      uri = new URI(url == null ? "" : url.strip());
     } catch (java.net.URISyntaxException e) {
       // reported below
+    }
+    boolean web =
+        uri != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));
+    if (web && uri.getRawUserInfo() == null && url.length() <= 2000) {
+      if (WebhookTargets.host(uri) != null && !WebhookTargets.host(uri).isEmpty()) {
+        config.targets().checkRegistration(uri);
+      }
+      if (uri.getHost() != null) {
+        return uri;
+      }
     }
     throw new InvalidValue(
         "url", "must be an absolute http(s) URL without credentials, at most 2000 characters");
@@ -201,7 +206,28 @@ public class WebhookService {
     }
   }
 
-  /** The delivery, with its webhook's secret opened, if it is still pending. */
+  /** Ids of pending deliveries due now, oldest first; each must be claimed before it is sent. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<UUID> due(int limit) {
+    return webhooks.due(Timestamps.now(), limit);
+  }
+
+  /**
+   * Claims a due delivery for one attempt, holding it for {@code hold}; false when it is no longer
+   * due (another server claimed it, or it is done).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean claim(UUID id, Duration hold) {
+    Instant now = Timestamps.now();
+    return webhooks.claim(id, now, now.plus(hold));
+  }
+
+  /**
+   * The delivery, with its webhook's secret opened, if it is still pending.
+   *
+   * @throws dev.setpoint.domain.secret.Undecryptable when the secret does not open (its master key
+   *     is not loaded, say)
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Optional<Outgoing> outgoing(UUID id) {
     return webhooks
@@ -217,23 +243,13 @@ public class WebhookService {
                     envelope.open(d.webhook().sealed(), d.webhook().place())));
   }
 
-  /** Records an attempt's result; returns the delivery's status after it. */
+  /** Records an attempt's outcome; returns the delivery's status after it. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public String attempted(UUID id, Integer responseStatus, String error) {
+  String attempted(UUID id, DeliveryOutcome outcome) {
     WebhookDelivery delivery =
         webhooks.delivery(id).orElseThrow(() -> new NotFound("No delivery " + id));
-    delivery.attempted(
-        responseStatus, error, maxAttempts, Duration.ofSeconds(Math.max(1, retryBaseSeconds)));
+    delivery.attempted(outcome, config.maxAttempts(), config.retryBase());
     webhooks.store(delivery);
     return delivery.status();
-  }
-
-  /** Pending deliveries due now, claimed for one attempt each by this server. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public List<UUID> claimDue(int limit, Duration hold) {
-    java.time.Instant now = Timestamps.now();
-    return webhooks.due(now, limit).stream()
-        .filter(id -> webhooks.claim(id, now, now.plus(hold)))
-        .toList();
   }
 }

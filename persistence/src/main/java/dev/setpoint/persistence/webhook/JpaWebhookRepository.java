@@ -92,4 +92,27 @@ public class JpaWebhookRepository implements WebhookRepository {
             .executeUpdate()
         == 1;
   }
+
+  @Override
+  public List<Webhook> secretsWrappedByOtherThan(String keyId, int limit) {
+    return em.createQuery(
+            "select w from Webhook w where w.secretKeyId <> :keyId order by w.id", Webhook.class)
+        .setParameter("keyId", keyId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public long countSecretsWrappedByOtherThan(String keyId) {
+    return em.createQuery(
+            "select count(w) from Webhook w where w.secretKeyId <> :keyId", Long.class)
+        .setParameter("keyId", keyId)
+        .getSingleResult();
+  }
+
+  @Override
+  public List<String> secretKeyIdsInUse() {
+    return em.createQuery("select distinct w.secretKeyId from Webhook w", String.class)
+        .getResultList();
+  }
 }

@@ -151,6 +151,7 @@ public class WebhooksResource {
         delivery.lastAttemptAt(),
         delivery.nextAttemptAt(),
         delivery.lastResponseStatus(),
-        delivery.lastError());
+        delivery.lastOutcome(),
+        "delivered".equals(delivery.lastOutcome()) ? null : delivery.lastOutcome());
   }
 }
