@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
 import dev.setpoint.it.support.TestServer;
+import dev.setpoint.it.support.WebhookReceiver;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,9 @@ class AuthorizationMatrixIT {
   private static final Map<Principal, String> AUTHORIZATION = new LinkedHashMap<>();
   private static String spareToken;
   private static String targetUser;
+
+  /** Where the matrix's webhooks send: a loopback receiver the IT servers allow. */
+  private static WebhookReceiver receiver;
 
   @BeforeAll
   static void fixtures() throws Exception {
@@ -103,11 +108,19 @@ class AuthorizationMatrixIT {
 
     Reply spare = ADMIN.post("/api/v1/tokens", SetpointClient.tokenRequest(app, null, "staging"));
     spareToken = spare.json().getString("id");
+    receiver = WebhookReceiver.allowed();
     webhook = freshWebhook();
     targetUser = SetpointClient.uniqueSlug("m-target");
     ok(ADMIN.post("/api/v1/users", user(targetUser, "canary-" + UUID.randomUUID())));
     while (Instant.now().isBefore(soon.plusMillis(200))) {
       Thread.sleep(50);
+    }
+  }
+
+  @AfterAll
+  static void stopReceiver() {
+    if (receiver != null) {
+      receiver.close();
     }
   }
 
@@ -279,7 +292,7 @@ class AuthorizationMatrixIT {
       // nothing is that old, so even an allowed caller would prune nothing
       case "pruneAuditTrail" -> body = "{\"before\":\"2000-01-01T00:00:00Z\"}";
       case "suppressFinding" -> body = suppression();
-      case "createWebhook" -> body = "{\"url\":\"https://hooks.example.test/matrix\"}";
+      case "createWebhook" -> body = "{\"url\":\"" + receiver.url() + "\"}";
       default -> {
         // no body, no query
       }
@@ -343,8 +356,7 @@ class AuthorizationMatrixIT {
 
   private static String freshWebhook() {
     Reply created =
-        ADMIN.post(
-            SetpointClient.app(app) + "/webhooks", "{\"url\":\"https://hooks.example.test/m\"}");
+        ADMIN.post(SetpointClient.app(app) + "/webhooks", "{\"url\":\"" + receiver.url() + "\"}");
     ok(created);
     return created.json().getJsonObject("webhook").getString("id");
   }

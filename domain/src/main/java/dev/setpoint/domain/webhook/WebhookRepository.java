@@ -26,8 +26,12 @@ public interface WebhookRepository {
   /** A webhook's most recent deliveries, newest first. */
   List<WebhookDelivery> recent(Webhook webhook, int limit);
 
-  /** Ids of pending deliveries due at {@code now}, oldest first. */
-  List<UUID> due(Instant now, int limit);
+  /**
+   * Ids of pending deliveries due at {@code now}, oldest first: those whose webhook's signing
+   * secret is wrapped by one of {@code keyIds} (this server can sign them), and those due since
+   * {@code overdue} whatever wraps their secret (no server with the key took them).
+   */
+  List<UUID> due(Instant now, int limit, List<String> keyIds, Instant overdue);
 
   /**
    * Claims a due delivery for one attempt by moving its next attempt to {@code until}; true when

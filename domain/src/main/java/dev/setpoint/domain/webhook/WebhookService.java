@@ -206,10 +206,19 @@ public class WebhookService {
     }
   }
 
-  /** Ids of pending deliveries due now, oldest first; each must be claimed before it is sent. */
+  /**
+   * Ids of pending deliveries due now, oldest first; each must be claimed before it is sent. A
+   * server takes those it can sign first; one whose master key no server took it for is taken when
+   * overdue, and then fails as {@code signing-key-unavailable}. Without keys, a server sends none.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<UUID> due(int limit) {
-    return webhooks.due(Timestamps.now(), limit);
+    if (!envelope.ready()) {
+      return List.of();
+    }
+    Instant now = Timestamps.now();
+    Duration grace = config.poll().multipliedBy(10).plus(config.timeout());
+    return webhooks.due(now, limit, envelope.keyIds(), now.minus(grace));
   }
 
   /**

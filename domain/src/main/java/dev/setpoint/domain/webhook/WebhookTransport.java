@@ -68,9 +68,13 @@ final class WebhookTransport implements AutoCloseable {
 
   /** POSTs {@code body} with {@code headers} to {@code url}; how it went, as an outcome class. */
   DeliveryOutcome post(URI url, Map<String, String> headers, String body) {
+    String host = WebhookTargets.host(url);
+    if (host == null || host.isEmpty()) {
+      return DeliveryOutcome.CONNECTION_FAILED;
+    }
     List<InetAddress> addresses;
     try {
-      addresses = targets.checkedAddresses(WebhookTargets.host(url));
+      addresses = targets.checkedAddresses(host);
     } catch (RefusedTarget e) {
       return DeliveryOutcome.REFUSED_TARGET;
     } catch (UnknownHostException e) {
@@ -78,7 +82,7 @@ final class WebhookTransport implements AutoCloseable {
     }
     DeliveryOutcome outcome = DeliveryOutcome.CONNECTION_FAILED;
     for (InetAddress address : addresses) {
-      outcome = postTo(address, url, headers, body);
+      outcome = postTo(address, host.replaceAll("^\\[|]$", ""), url, headers, body);
       if (outcome != DeliveryOutcome.CONNECTION_FAILED) {
         break;
       }
@@ -87,8 +91,7 @@ final class WebhookTransport implements AutoCloseable {
   }
 
   private DeliveryOutcome postTo(
-      InetAddress address, URI url, Map<String, String> headers, String body) {
-    String name = url.getHost().replaceAll("^\\[|]$", "");
+      InetAddress address, String name, URI url, Map<String, String> headers, String body) {
     HttpHost pinned = new HttpHost(url.getScheme(), address, name, url.getPort());
     HttpPost request = new HttpPost(url);
     headers.forEach(request::setHeader);

@@ -1,2 +1,5 @@
-/** Test infrastructure: the build's own PostgreSQL server and the typed HTTP client the ITs use. */
+/**
+ * Test infrastructure: the build's own PostgreSQL server, the typed HTTP client the ITs use and a
+ * loopback webhook receiver.
+ */
 package dev.setpoint.it.support;

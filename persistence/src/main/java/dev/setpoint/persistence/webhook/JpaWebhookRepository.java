@@ -71,12 +71,16 @@ public class JpaWebhookRepository implements WebhookRepository {
   }
 
   @Override
-  public List<UUID> due(Instant now, int limit) {
+  public List<UUID> due(Instant now, int limit, List<String> keyIds, Instant overdue) {
     return em.createQuery(
             "select d.id from WebhookDelivery d where d.status = 'pending'"
-                + " and d.nextAttemptAt <= :now order by d.nextAttemptAt",
+                + " and d.nextAttemptAt <= :now"
+                + " and (d.webhook.secretKeyId in :keyIds or d.nextAttemptAt <= :overdue)"
+                + " order by d.nextAttemptAt",
             UUID.class)
         .setParameter("now", now)
+        .setParameter("keyIds", keyIds.isEmpty() ? List.of("") : keyIds)
+        .setParameter("overdue", overdue)
         .setMaxResults(limit)
         .getResultList();
   }
