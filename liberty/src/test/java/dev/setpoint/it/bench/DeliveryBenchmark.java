@@ -6,24 +6,36 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Load benchmark of the delivery endpoint on a running server: requests per second and p50/p99 of
- * the 200 path (a release of 50 settings and 10 secrets, decrypted per request), the 304 path
- * ({@code If-None-Match} with the current hash), and the server's constant {@code /system/ping}
- * endpoint as the ceiling, each with the same number of concurrent keep-alive connections. Then it
- * holds a thousand watches and reads the server's thread counts from {@code /metrics}.
+ * Load benchmark of the delivery endpoint on a running server. Each round runs four phases with the
+ * same number of concurrent keep-alive connections:
+ *
+ * <ul>
+ *   <li>the anonymous {@code /system/ping}, a constant answer through the same filters: the ceiling
+ *       of the HTTP and JAX-RS stack on this machine;
+ *   <li>the same ping with the service token: what authentication adds;
+ *   <li>the 200 path (a release of 50 settings and 10 secrets) and the 304 path ({@code
+ *       If-None-Match} with the current hash), both with the token.
+ * </ul>
+ *
+ * When the server runs on this machine (its process id from {@code -Dbenchmark.pid} or Liberty's
+ * pid file), each phase also reports the server's CPU time per request and its resident memory.
+ * Then the 200 and 304 paths run at half their highest rate, on a fixed schedule, for the latency
+ * percentiles at that load. Last, it holds a thousand watches and reads the server's thread counts
+ * from {@code /metrics}.
  *
  * <p>Arguments: base URL (default {@code http://localhost:9080}), seconds per phase (default 10),
  * connections (default 64), watchers (default 1000).
@@ -37,30 +49,19 @@ public final class DeliveryBenchmark {
 
   private DeliveryBenchmark() {}
 
-  /** One measured phase. */
-  private record Result(String name, long requests, double seconds, long[] nanos) {
-    double perSecond() {
-      return requests / seconds;
-    }
-
-    String line() {
-      long[] sorted = nanos.clone();
-      Arrays.sort(sorted);
-      return String.format(
-          "%-26s %9.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (n=%d)",
-          name,
-          perSecond(),
-          sorted[sorted.length / 2] / 1e6,
-          sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
-          requests);
-    }
-  }
-
   public static void main(String[] args) throws Exception {
     String baseUrl = args.length > 0 ? args[0] : "http://localhost:9080";
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int connections = args.length > 2 ? Integer.parseInt(args[2]) : 64;
     int watchers = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
+    ServerProcess server =
+        ServerProcess.find(
+            System.getProperty("benchmark.pid"),
+            Path.of(
+                System.getProperty("setpoint.it.wlp", "liberty/target/liberty/wlp"),
+                "usr/servers/.pid",
+                System.getProperty("setpoint.it.server", "setpoint") + ".pid"));
+    LoadGenerator load = new LoadGenerator(server);
 
     SetpointClient setup = new SetpointClient(baseUrl);
     String app = setup.newApplication("bench");
@@ -76,116 +77,95 @@ public final class DeliveryBenchmark {
     }
     String hash = setup.publish(app, "staging").getString("hash");
     String config = baseUrl + SetpointClient.config(app, "staging");
-    // the applications' credential: a service token, checked against the store on every request
+    // the applications' credential: a service token
     authorization = "Bearer " + setup.issueToken(app, "staging");
     String tag = "\"" + hash + "\"";
+    HttpRequest anonymousPing = request(baseUrl + "/api/v1/system/ping", false, null);
+    HttpRequest tokenPing = request(baseUrl + "/api/v1/system/ping", true, null);
+    HttpRequest full = request(config, true, null);
+    HttpRequest notModified = request(config, true, tag);
 
     System.out.printf(
         "delivery benchmark: %s, %d connections, %d s per phase, release of 50 settings and 10"
-            + " secrets%n",
-        baseUrl, connections, seconds);
+            + " secrets, server process %s%n",
+        baseUrl, connections, seconds, server == null ? "not on this machine" : server.pid());
     // warm-up of every path, then the measured phases
-    load("warm-up ping", baseUrl + "/api/v1/system/ping", null, 200, connections, seconds / 2);
-    load("warm-up 200", config, null, 200, connections, seconds / 2);
-    load("warm-up 304", config, tag, 304, connections, seconds / 2);
+    load.closed("warm-up ping", anonymousPing, 200, connections, seconds / 2);
+    load.closed("warm-up ping with token", tokenPing, 200, connections, seconds / 2);
+    load.closed("warm-up 200", full, 200, connections, seconds / 2);
+    load.closed("warm-up 304", notModified, 304, connections, seconds / 2);
     // three rounds, each path in turn, so that warm-up and noise hit every path alike
-    List<Result> ceilings = new ArrayList<>();
-    List<Result> fulls = new ArrayList<>();
-    List<Result> notModifieds = new ArrayList<>();
+    List<List<LoadGenerator.Phase>> phases =
+        List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (int round = 1; round <= 3; round++) {
-      ceilings.add(
-          load(
-              "ceiling /system/ping",
-              baseUrl + "/api/v1/system/ping",
-              null,
-              200,
-              connections,
-              seconds));
-      fulls.add(load("delivery 200", config, null, 200, connections, seconds));
-      notModifieds.add(load("delivery 304", config, tag, 304, connections, seconds));
+      phases.get(0).add(load.closed("ceiling: ping", anonymousPing, 200, connections, seconds));
+      phases.get(1).add(load.closed("ping with token", tokenPing, 200, connections, seconds));
+      phases.get(2).add(load.closed("delivery 200", full, 200, connections, seconds));
+      phases.get(3).add(load.closed("delivery 304", notModified, 304, connections, seconds));
       System.out.printf("round %d%n", round);
-      for (Result result :
-          List.of(ceilings.get(round - 1), fulls.get(round - 1), notModifieds.get(round - 1))) {
-        System.out.println("  " + result.line());
+      for (List<LoadGenerator.Phase> path : phases) {
+        System.out.println("  " + path.get(round - 1).line());
       }
     }
-    double ceiling = median(ceilings);
-    double full = median(fulls);
-    double notModified = median(notModifieds);
+    System.out.println("medians over 3 rounds:");
+    for (List<LoadGenerator.Phase> path : phases) {
+      System.out.println("  " + median(path).line());
+    }
+    double ceiling = median(phases.get(0)).perSecond();
     System.out.printf(
-        "medians over 3 rounds: ceiling %.0f req/s, 200 %.0f req/s, 304 %.0f req/s%n",
-        ceiling, full, notModified);
+        "ping with token at %.0f%%, 200 path at %.0f%% (target >= 70%%), 304 path at %.0f%% (target"
+            + " >= 85%%) of the anonymous ping%n",
+        100 * median(phases.get(1)).perSecond() / ceiling,
+        100 * median(phases.get(2)).perSecond() / ceiling,
+        100 * median(phases.get(3)).perSecond() / ceiling);
     System.out.printf(
-        "200 path at %.0f%% of the ceiling (target >= 70%%), 304 path at %.0f%% (target >= 85%%)%n",
-        100 * full / ceiling, 100 * notModified / ceiling);
+        "server CPU per request (target <= 0.25 ms for deliveries): %s%n",
+        phases.stream()
+            .map(
+                path ->
+                    String.format(
+                        "%s %.3f ms", path.get(0).name(), median(path).serverCpuMillisPerRequest()))
+            .collect(Collectors.joining(", ")));
+
+    System.out.println("at half the highest rate, on a fixed schedule (target p99 < 10 ms):");
+    for (int path = 2; path <= 3; path++) {
+      double half = median(phases.get(path)).perSecond() / 2;
+      LoadGenerator.Phase paced =
+          load.open(
+              phases.get(path).get(0).name() + " at " + Math.round(half) + "/s",
+              path == 2 ? full : notModified,
+              path == 2 ? 200 : 304,
+              connections,
+              seconds,
+              half);
+      System.out.println("  " + paced.line());
+    }
+    if (server != null) {
+      System.out.printf(
+          "server resident memory: %.0f MiB now, %.0f MiB at most%n",
+          server.rssMiB(), server.peakRssMiB());
+    }
 
     watch(setup, baseUrl, app, config, tag, watchers);
   }
 
-  private static double median(List<Result> results) {
-    return results.stream().mapToDouble(Result::perSecond).sorted().toArray()[results.size() / 2];
+  /** The phase with the median rate. */
+  private static LoadGenerator.Phase median(List<LoadGenerator.Phase> results) {
+    return results.stream()
+        .sorted(Comparator.comparingDouble(LoadGenerator.Phase::perSecond))
+        .toList()
+        .get(results.size() / 2);
   }
 
-  /** {@code connections} threads, each with its own keep-alive connection, for {@code seconds}. */
-  private static Result load(
-      String name, String url, String ifNoneMatch, int expected, int connections, int seconds)
-      throws InterruptedException {
-    AtomicBoolean running = new AtomicBoolean(true);
-    CountDownLatch done = new CountDownLatch(connections);
-    List<long[]> samples = new ArrayList<>();
-    long[] counts = new long[connections];
-    List<Thread> threads = new ArrayList<>();
-    // one client: its pool keeps one keep-alive connection per busy thread, one selector thread
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    for (int c = 0; c < connections; c++) {
-      int slot = c;
-      long[] nanos = new long[200_000];
-      samples.add(nanos);
-      Thread thread =
-          new Thread(
-              () -> {
-                HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).GET();
-                // the ceiling is authenticated too: it measures the stack every request goes
-                // through
-                builder.header("Authorization", authorization);
-                if (ifNoneMatch != null) {
-                  builder.header("If-None-Match", ifNoneMatch);
-                }
-                HttpRequest request = builder.build();
-                int n = 0;
-                try {
-                  while (running.get() && n < nanos.length) {
-                    long start = System.nanoTime();
-                    HttpResponse<byte[]> response =
-                        http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    nanos[n++] = System.nanoTime() - start;
-                    if (response.statusCode() != expected) {
-                      throw new IllegalStateException(name + ": status " + response.statusCode());
-                    }
-                  }
-                } catch (Exception e) {
-                  System.err.println(name + " connection " + slot + " failed: " + e);
-                } finally {
-                  counts[slot] = n;
-                  done.countDown();
-                }
-              });
-      threads.add(thread);
+  private static HttpRequest request(String url, boolean withToken, String ifNoneMatch) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (withToken) {
+      builder.header("Authorization", authorization);
     }
-    long start = System.nanoTime();
-    threads.forEach(Thread::start);
-    Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-    running.set(false);
-    done.await();
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    long total = Arrays.stream(counts).sum();
-    long[] all = new long[(int) total];
-    int at = 0;
-    for (int c = 0; c < connections; c++) {
-      System.arraycopy(samples.get(c), 0, all, at, (int) counts[c]);
-      at += (int) counts[c];
+    if (ifNoneMatch != null) {
+      builder.header("If-None-Match", ifNoneMatch);
     }
-    return new Result(name, total, elapsed, all);
+    return builder.build();
   }
 
   /** Holds {@code count} watches, compares the server's threads, then wakes them all at once. */
