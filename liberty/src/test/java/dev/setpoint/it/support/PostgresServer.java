@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,7 +33,11 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * generated now (never stored in the repository), listens on 127.0.0.1 only, and writes a {@code
  * server.env} with {@code SETPOINT_DB_URL}, {@code SETPOINT_DB_USER} and {@code
  * SETPOINT_DB_PASSWORD} for the Liberty server under test. PostgreSQL refuses to run as root, so
- * when the build runs as root the server runs as {@code nobody}.
+ * when the build runs as root the server runs as {@code nobody}. When {@code nobody} cannot reach
+ * the working directory (a clone in a directory other users cannot enter, such as {@code /root}),
+ * the binaries and the data go to a directory of their own under the system's temporary directory,
+ * created with owner-only permissions and handed to {@code nobody}; the working directory then only
+ * names it (file {@code runtime-dir}), and {@code stop} removes it.
  *
  * <p>System properties: {@code setpoint.pg.dir} (working directory), {@code setpoint.pg.port}.
  */
@@ -42,16 +47,29 @@ public final class PostgresServer {
   private static final String USER = "setpoint";
   private static final String DATABASE = "setpoint";
 
-  private final Path dir;
-  private final Path dist;
-  private final Path data;
-  private final int port;
+  private static final String RUNTIME_POINTER = "runtime-dir";
 
-  private PostgresServer(Path dir, int port) {
+  private final Path dir;
+  private final int port;
+  private Path runtime;
+  private Path dist;
+  private Path data;
+
+  private PostgresServer(Path dir, int port) throws IOException {
     this.dir = dir.toAbsolutePath();
-    this.dist = this.dir.resolve("dist");
-    this.data = this.dir.resolve("data");
     this.port = port;
+    Path pointer = this.dir.resolve(RUNTIME_POINTER);
+    useRuntime(
+        Files.isRegularFile(pointer)
+            ? Path.of(Files.readString(pointer, StandardCharsets.UTF_8).trim())
+            : this.dir);
+  }
+
+  /** Binaries and data live under {@code root}: the working directory or a private one. */
+  private void useRuntime(Path root) {
+    this.runtime = root;
+    this.dist = root.resolve("dist");
+    this.data = root.resolve("data");
   }
 
   public static void main(String[] args) throws Exception {
@@ -61,7 +79,7 @@ public final class PostgresServer {
     String command = args.length == 0 ? "start" : args[0];
     switch (command) {
       case "start" -> server.start();
-      case "stop" -> server.stop();
+      case "stop" -> server.stopForGood();
       default -> throw new IllegalArgumentException("start or stop, not " + command);
     }
   }
@@ -71,11 +89,16 @@ public final class PostgresServer {
       throw new IllegalArgumentException("setpoint.pg.port must be a free port");
     }
     stopQuietly();
+    removePrivateRuntime();
+    Files.createDirectories(dir);
+    if (runningAsRoot() && !serverUserReaches(dir)) {
+      usePrivateRuntime();
+    }
     unpack();
     deleteTree(data);
     Files.createDirectories(data);
     String password = generatePassword();
-    Path passwordFile = dir.resolve("pwfile");
+    Path passwordFile = runtime.resolve("pwfile");
     Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(
         passwordFile, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
@@ -171,6 +194,62 @@ public final class PostgresServer {
       run(60, bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "stop");
       System.out.println("[postgres] stopped");
     }
+  }
+
+  /** {@code stop} at the end of the build: the server, then its private directory if it had one. */
+  private void stopForGood() throws IOException, InterruptedException {
+    stop();
+    removePrivateRuntime();
+  }
+
+  /**
+   * Whether {@code nobody} can enter {@code path}: every directory above it must let others pass.
+   */
+  private static boolean serverUserReaches(Path path) throws IOException, InterruptedException {
+    Process test =
+        new ProcessBuilder("runuser", "-u", "nobody", "--", "test", "-x", path.toString())
+            .redirectErrorStream(true)
+            .start();
+    test.getInputStream().readAllBytes();
+    return test.waitFor(30, TimeUnit.SECONDS) && test.exitValue() == 0;
+  }
+
+  /**
+   * A fresh directory under the system's temporary directory, created with owner-only permissions
+   * (so no other user can have prepared or can enter it) and then handed to {@code nobody}.
+   */
+  private void usePrivateRuntime() throws IOException, InterruptedException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+    Path root =
+        Files.createTempDirectory(
+            tmp,
+            "setpoint-postgres-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    await(new ProcessBuilder("chown", "nobody", root.toString()), 30);
+    if (!serverUserReaches(root)) {
+      deleteTree(root);
+      throw new IllegalStateException(
+          "PostgreSQL runs as the user nobody when the build runs as root, and that user can enter neither "
+              + dir
+              + " nor "
+              + tmp
+              + ". Build as another user, or make one of them traversable by others"
+              + " (chmod o+x on each directory above it), or set -Djava.io.tmpdir to one that is.");
+    }
+    Files.writeString(dir.resolve(RUNTIME_POINTER), root + "\n", StandardCharsets.UTF_8);
+    System.out.println(
+        "[postgres] nobody cannot enter " + dir + "; binaries and data in " + root + " instead");
+    useRuntime(root);
+  }
+
+  /** Removes the private directory of an earlier start, if there was one. */
+  private void removePrivateRuntime() throws IOException {
+    Path pointer = dir.resolve(RUNTIME_POINTER);
+    if (!runtime.equals(dir) && runtime.getFileName().toString().startsWith("setpoint-postgres-")) {
+      deleteTree(runtime);
+    }
+    Files.deleteIfExists(pointer);
+    useRuntime(dir);
   }
 
   private void stopQuietly() {
