@@ -37,7 +37,11 @@ public final class LoadGenerator {
     this.server = server;
   }
 
-  /** One measured phase. {@code serverCpuNanos} and {@code rssMiB} are -1 when not measured. */
+  /**
+   * One measured phase: {@code requests} answered within its {@code seconds}, the latencies of all
+   * (sorted), the server's CPU time over the same window. {@code serverCpuNanos} and {@code rssMiB}
+   * are -1 when not measured.
+   */
   public record Phase(
       String name,
       long requests,
@@ -127,12 +131,16 @@ public final class LoadGenerator {
     CountDownLatch done = new CountDownLatch(connections);
     List<long[]> samples = new ArrayList<>();
     long[] counts = new long[connections];
+    // throughput counts the requests answered within the window; a slow straggler after it does
+    // not stretch the phase
+    java.util.concurrent.atomic.LongAdder inWindow = new java.util.concurrent.atomic.LongAdder();
     List<Thread> threads = new ArrayList<>();
     // one client: its pool keeps one keep-alive connection per busy thread, one selector thread
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     // in an open phase, connection c sends the requests due at start + (k * connections + c) / rate
     long interval = rate > 0 ? (long) (1e9 * connections / rate) : 0;
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+    long end = start + TimeUnit.SECONDS.toNanos(seconds);
     for (int c = 0; c < connections; c++) {
       int slot = c;
       long[] nanos = new long[MAX_SAMPLES_PER_CONNECTION];
@@ -153,7 +161,11 @@ public final class LoadGenerator {
                     long from = rate > 0 ? due : now;
                     HttpResponse<byte[]> response =
                         http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    nanos[n++] = System.nanoTime() - from;
+                    long answered = System.nanoTime();
+                    nanos[n++] = answered - from;
+                    if (answered <= end) {
+                      inWindow.increment();
+                    }
                     if (response.statusCode() != expected) {
                       throw new IllegalStateException(name + ": status " + response.statusCode());
                     }
@@ -172,11 +184,15 @@ public final class LoadGenerator {
     LockSupport.parkNanos(start - System.nanoTime());
     long cpuBefore = server == null ? -1 : server.cpuNanos();
     long began = System.nanoTime();
-    Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+    LockSupport.parkNanos(end - began);
+    while (System.nanoTime() < end) {
+      LockSupport.parkNanos(end - System.nanoTime());
+    }
+    long cpu = server == null ? -1 : server.cpuNanos() - cpuBefore;
+    double elapsed = (System.nanoTime() - began) / 1e9;
+    long answered = inWindow.sum();
     running.set(false);
     done.await();
-    double elapsed = (System.nanoTime() - began) / 1e9;
-    long cpu = server == null ? -1 : server.cpuNanos() - cpuBefore;
     double rss = server == null ? -1 : server.rssMiB();
     long total = Arrays.stream(counts).sum();
     long[] all = new long[(int) total];
@@ -186,6 +202,6 @@ public final class LoadGenerator {
       at += (int) counts[c];
     }
     Arrays.sort(all);
-    return new Phase(name, total, elapsed, all, cpu, rss);
+    return new Phase(name, answered, elapsed, all, cpu, rss);
   }
 }
