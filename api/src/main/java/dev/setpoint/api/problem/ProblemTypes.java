@@ -14,6 +14,12 @@ public final class ProblemTypes {
   /** The body is not valid JSON, or not the JSON this resource reads. */
   public static final String MALFORMED_BODY = BASE + "malformed-body";
 
+  /**
+   * The request itself could not be read: a path with an encoded slash, backslash or dot segment,
+   * or an escape that is not percent-encoded UTF-8.
+   */
+  public static final String MALFORMED_REQUEST = BASE + "malformed-request";
+
   /** The body is larger than the server accepts ({@code setpoint.http.max-body-bytes}). */
   public static final String BODY_TOO_LARGE = BASE + "body-too-large";
 

@@ -4,7 +4,6 @@ import com.ibm.websphere.logging.hpel.LogRecordContext;
 import dev.setpoint.api.ApiLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
  * UUID. The id is echoed in the response header, put on every log record written while the request
  * is served (the {@code ext_requestId} field of Liberty's JSON log), and quoted in problem bodies.
  */
-@WebFilter(filterName = "request-id", urlPatterns = "/*", asyncSupported = true)
 public class RequestIds extends HttpFilter {
 
   private static final String ATTRIBUTE = RequestIds.class.getName();
@@ -38,13 +36,25 @@ public class RequestIds extends HttpFilter {
     return UUID.randomUUID().toString();
   }
 
+  /**
+   * The id of {@code request}, given now if it has none yet (an error page for a request the
+   * container refused before any filter ran), and echoed on {@code response}.
+   */
+  public static String assign(HttpServletRequest request, HttpServletResponse response) {
+    String id = current(request);
+    if (id == null) {
+      id = accept(request.getHeader(ApiLimits.REQUEST_ID_HEADER));
+      request.setAttribute(ATTRIBUTE, id);
+    }
+    response.setHeader(ApiLimits.REQUEST_ID_HEADER, id);
+    return id;
+  }
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String id = accept(request.getHeader(ApiLimits.REQUEST_ID_HEADER));
-    request.setAttribute(ATTRIBUTE, id);
-    response.setHeader(ApiLimits.REQUEST_ID_HEADER, id);
+    String id = assign(request, response);
     LogRecordContext.addExtension(LOG_FIELD, id);
     try {
       chain.doFilter(request, response);

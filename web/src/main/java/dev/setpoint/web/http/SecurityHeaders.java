@@ -2,7 +2,6 @@ package dev.setpoint.web.http;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +17,6 @@ import java.io.IOException;
  * application; {@code server.xml} adds the same headers there, except the CSP, which would break
  * the OpenAPI UI's scripts.
  */
-@WebFilter(filterName = "security-headers", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
   /** The API's policy: no content of any kind, and never inside a frame. */
@@ -31,6 +29,14 @@ public class SecurityHeaders extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    apply(request, response);
+    chain.doFilter(request, response);
+  }
+
+  /**
+   * Sets the headers on {@code response}; error pages call this too, as the container may reset.
+   */
+  public static void apply(HttpServletRequest request, HttpServletResponse response) {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
@@ -38,6 +44,5 @@ public class SecurityHeaders extends HttpFilter {
     if (request.isSecure()) {
       response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     }
-    chain.doFilter(request, response);
   }
 }

@@ -17,7 +17,24 @@ import java.util.Map;
 @ApplicationScoped
 public class HttpProblems implements ExceptionMapper<WebApplicationException> {
 
-  private record Kind(String type, String title, String detail) {}
+  /** The type, title and detail a status is answered with. */
+  record Kind(String type, String title, String detail) {}
+
+  /** A request the container could not read: its path, query or a header. */
+  static final Kind MALFORMED_REQUEST =
+      new Kind(
+          ProblemTypes.MALFORMED_REQUEST,
+          "Malformed request",
+          "The request could not be read: its path may hold an encoded slash, backslash or dot"
+              + " segment, or an escape that is not percent-encoded UTF-8");
+
+  /** Anything that failed on Setpoint's side. */
+  static final Kind INTERNAL =
+      new Kind(
+          ProblemTypes.INTERNAL,
+          "Internal error",
+          "Setpoint failed to handle this request. Operators can find the details in the log under"
+              + " the request id.");
 
   private static final Map<Integer, Kind> KINDS =
       Map.of(
@@ -46,19 +63,26 @@ public class HttpProblems implements ExceptionMapper<WebApplicationException> {
 
   @Inject Problems problems;
 
+  /** The kind of problem a status stands for; {@link ProblemTypes#HTTP} for any not listed. */
+  static Kind kind(int status) {
+    Kind known = KINDS.get(status);
+    if (known != null) {
+      return known;
+    }
+    Response.StatusType info = Response.Status.fromStatusCode(status);
+    return new Kind(
+        ProblemTypes.HTTP,
+        info == null ? "HTTP " + status : info.getReasonPhrase(),
+        "The request was refused");
+  }
+
   @Override
   public Response toResponse(WebApplicationException e) {
     int status = e.getResponse().getStatus();
     if (status >= 500) {
       return UnexpectedProblems.internal(problems, e);
     }
-    Kind kind =
-        KINDS.getOrDefault(
-            status,
-            new Kind(
-                ProblemTypes.HTTP,
-                e.getResponse().getStatusInfo().getReasonPhrase(),
-                "The request was refused"));
+    Kind kind = kind(status);
     Response problem = problems.respond(status, kind.type(), kind.title(), kind.detail(), null);
     String allow = e.getResponse().getHeaderString("Allow");
     return allow == null ? problem : Response.fromResponse(problem).header("Allow", allow).build();

@@ -67,11 +67,7 @@ public class UnexpectedProblems implements ExceptionMapper<Throwable> {
 
   static Response internal(Problems problems, Throwable failure) {
     LOG.log(Level.SEVERE, "Unexpected failure while serving a request", failure);
-    return problems.respond(
-        Response.Status.INTERNAL_SERVER_ERROR,
-        ProblemTypes.INTERNAL,
-        "Internal error",
-        "Setpoint failed to handle this request. Operators can find the details in the log under"
-            + " the request id.");
+    HttpProblems.Kind kind = HttpProblems.INTERNAL;
+    return problems.respond(500, kind.type(), kind.title(), kind.detail(), null);
   }
 }
