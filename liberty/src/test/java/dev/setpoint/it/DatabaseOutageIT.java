@@ -2,6 +2,7 @@ package dev.setpoint.it;
 
 import static dev.setpoint.it.support.JsonFields.healthCheck;
 import static dev.setpoint.it.support.Problems.assertProblem;
+import static dev.setpoint.it.support.Problems.assertSecurityHeaders;
 import static dev.setpoint.it.support.SetpointClient.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,12 +69,7 @@ class DatabaseOutageIT {
       Reply uncached = delivery.get(config(app, "staging"));
       assertProblem(uncached, 503, "unavailable");
       // a 5xx carries the same security headers as any other answer
-      assertEquals("nosniff", uncached.header("X-Content-Type-Options"), uncached::toString);
-      assertEquals("DENY", uncached.header("X-Frame-Options"), uncached::toString);
-      assertEquals(
-          "default-src 'none'; frame-ancestors 'none'",
-          uncached.header("Content-Security-Policy"),
-          uncached::toString);
+      assertSecurityHeaders(uncached);
       Reply write = client.define(app, "other", "string", "\"x\"");
       assertProblem(write, 503, "unavailable");
       assertTrue(write.header("Retry-After") != null, write::toString);

@@ -1,5 +1,6 @@
 package dev.setpoint.it;
 
+import static dev.setpoint.it.support.Problems.assertSecurityHeaders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -37,13 +38,7 @@ class SecurityHeadersIT {
     List<Integer> statuses = replies.stream().map(Reply::status).toList();
     assertEquals(List.of(200, 200, 400, 400, 404, 404, 405, 415), statuses);
     for (Reply reply : replies) {
-      assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply::toString);
-      assertEquals("DENY", reply.header("X-Frame-Options"), reply::toString);
-      assertEquals(
-          "default-src 'none'; frame-ancestors 'none'",
-          reply.header("Content-Security-Policy"),
-          reply::toString);
-      assertEquals("no-referrer", reply.header("Referrer-Policy"), reply::toString);
+      assertSecurityHeaders(reply);
       assertNull(reply.header("Strict-Transport-Security"), "HSTS is for HTTPS answers only");
     }
   }

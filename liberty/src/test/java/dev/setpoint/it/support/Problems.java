@@ -57,6 +57,17 @@ public final class Problems {
     return problem;
   }
 
+  /** Asserts the hardening headers the application puts on every answer of its own. */
+  public static void assertSecurityHeaders(Reply reply) {
+    assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply::toString);
+    assertEquals("DENY", reply.header("X-Frame-Options"), reply::toString);
+    assertEquals(
+        "default-src 'none'; frame-ancestors 'none'",
+        reply.header("Content-Security-Policy"),
+        reply::toString);
+    assertEquals("no-referrer", reply.header("Referrer-Policy"), reply::toString);
+  }
+
   public static String text(JsonObject object, String name) {
     return object.get(name) instanceof JsonString s ? s.getString() : null;
   }
