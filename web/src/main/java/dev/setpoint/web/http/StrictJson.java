@@ -4,7 +4,6 @@ import dev.setpoint.api.problem.FieldError;
 import dev.setpoint.domain.shared.InvalidValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
@@ -19,7 +18,8 @@ import java.util.List;
 /**
  * Every JSON request body bound to a record is first checked against it by {@link JsonShapes}; a
  * field of the wrong JSON type, or a string holding NUL, is a 400 naming each field, and nothing of
- * the body is used. A body that is not JSON at all is left to JSON-B, which reports where it broke.
+ * the body is used. A body the parser refuses (not JSON, or nested too deep) is left to JSON-B,
+ * which reports where it broke.
  */
 @Provider
 @ApplicationScoped
@@ -51,8 +51,10 @@ public class StrictJson implements ReaderInterceptor {
     JsonValue parsed;
     try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
       parsed = reader.readValue();
-    } catch (JsonException e) {
-      return List.of(); // not JSON: JSON-B says so, with the position
+    } catch (RuntimeException e) {
+      // not JSON (JsonException), or nested past the parser's limit (a bare RuntimeException from
+      // Parsson): JSON-B reads it again and refuses it the way it always has, with the position
+      return List.of();
     }
     return JsonShapes.check(parsed, target);
   }
