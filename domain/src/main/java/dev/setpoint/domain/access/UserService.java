@@ -168,6 +168,12 @@ public class UserService {
       throw new InvalidValue(
           "password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
     }
+    for (char c : password) {
+      if (Character.isISOControl(c)) {
+        // HTTP Basic could never carry it: such a user could not sign in
+        throw new InvalidValue("password", "must not contain control characters");
+      }
+    }
   }
 
   private String decoyHash() {

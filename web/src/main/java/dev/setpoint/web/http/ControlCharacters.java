@@ -107,7 +107,7 @@ public final class ControlCharacters {
   /**
    * True when {@code authorization} is {@code Basic} and its decoded user:password has a control.
    */
-  static boolean basicCredentialHasControl(String authorization) {
+  public static boolean basicCredentialHasControl(String authorization) {
     String value = authorization.trim();
     if (value.length() < 6 || !value.substring(0, 6).equalsIgnoreCase("basic ")) {
       return false;

@@ -65,6 +65,12 @@ public class SetpointAuthentication implements HttpAuthenticationMechanism {
     if (!byAddress.allowed() || header == null || header.isBlank()) {
       return context.doNothing();
     }
+    if (dev.setpoint.web.http.ControlCharacters.inHeaderValue(header)
+        || dev.setpoint.web.http.ControlCharacters.basicCredentialHasControl(header)) {
+      // not a sign-in attempt: the control-character guard, a servlet filter that runs after this
+      // mechanism, answers 400 before anything else sees the request
+      return context.doNothing();
+    }
     String scheme = scheme(header);
     Credential credential = credential(scheme, header);
     String account =
