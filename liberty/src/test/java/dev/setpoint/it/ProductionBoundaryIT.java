@@ -135,15 +135,26 @@ class ProductionBoundaryIT {
     String legacy = freshValue();
     admin.writeSecret(app, "production", "OLD_KEY", legacy);
     devEditor.put(secret(app, "dev", "OLD_KEY"), value(legacy));
+    String devSecret =
+        "select s.id from secrets s join environments e on s.environment_id = e.id"
+            + " join applications a on e.application_id = a.id"
+            + " where a.slug = ? and e.slug = 'dev' and s.secret_key = 'OLD_KEY'";
     try (Connection db = StoredData.connect();
-        PreparedStatement backdate =
+        PreparedStatement version =
             db.prepareStatement(
                 "update secret_versions set created_at = created_at - interval '1' day"
-                    + " where secret_id in (select s.id from secrets s join environments e"
-                    + " on s.environment_id = e.id join applications a on e.application_id = a.id"
-                    + " where a.slug = ? and e.slug = 'dev' and s.secret_key = 'OLD_KEY')")) {
-      backdate.setString(1, app);
-      assertEquals(1, backdate.executeUpdate(), "dev's version backdated");
+                    + " where secret_id in ("
+                    + devSecret
+                    + ")");
+        PreparedStatement secret =
+            db.prepareStatement(
+                "update secrets set updated_at = updated_at - interval '1' day where id in ("
+                    + devSecret
+                    + ")")) {
+      version.setString(1, app);
+      secret.setString(1, app);
+      assertEquals(1, version.executeUpdate(), "dev's version backdated");
+      assertEquals(1, secret.executeUpdate(), "and its secret");
     }
     assertEquals(
         List.of("OLD_KEY"),
@@ -155,6 +166,22 @@ class ProductionBoundaryIT {
         findings(
             devEditor.get(SetpointClient.env(app, "dev") + "/readiness"),
             "secret-shared-between-environments"));
+
+    // what happens to the twin afterwards does not resolve it: only production's own change does
+    devEditor.writeSecret(app, "dev", "OLD_KEY", freshValue());
+    assertEquals(
+        List.of("OLD_KEY"),
+        findings(
+            admin.get(SetpointClient.env(app, "production") + "/readiness"),
+            "secret-shared-between-environments"),
+        "still open after the dev value changed");
+    admin.writeSecret(app, "production", "OLD_KEY", freshValue());
+    assertEquals(
+        List.of(),
+        findings(
+            admin.get(SetpointClient.env(app, "production") + "/readiness"),
+            "secret-shared-between-environments"),
+        "resolved by production's rotation");
   }
 
   @Test
@@ -283,5 +310,48 @@ class ProductionBoundaryIT {
             .filter(b -> b.getString("principal").equals(principal))
             .count();
     assertEquals(1, bindings, listed::toString);
+  }
+
+  @Test
+  void classifyingAnEnvironmentAsProductionNeedsAdminOnProduction() {
+    String app = admin.newApplication("classify");
+    SetpointClient devAdmin = personOn(app, "dev", "admin");
+    SetpointClient appAdmin = admin.newPerson("app-admin", "admin", app);
+    String dev = SetpointClient.env(app, "dev");
+    String flip = "{\"name\":\"Dev\",\"production\":true}";
+
+    assertProblem(devAdmin.put(dev, flip), 403, "forbidden");
+    assertProblem(appAdmin.put(dev, flip), 403, "forbidden");
+    assertProblem(
+        appAdmin.post(
+            SetpointClient.app(app) + "/environments",
+            "{\"slug\":\"shadow\",\"name\":\"Shadow\",\"production\":true}"),
+        403,
+        "forbidden");
+    assertEquals(
+        false, admin.get(dev).json().getBoolean("production"), "dev is still not production");
+
+    // a platform admin may; roles granted on the environment before do not carry over
+    assertEquals(200, admin.put(dev, flip).status());
+    assertProblem(devAdmin.get(dev), 404, "not-found");
+  }
+
+  @Test
+  void revokingAProductionTokenNeedsAdminOnProduction() {
+    String app = admin.newApplication("revoke");
+    String token = admin.issueToken(app, "production");
+    String id = null;
+    for (JsonObject listed :
+        admin.get("/api/v1/tokens?limit=500").items().getValuesAs(JsonObject.class)) {
+      if (listed.getString("application", "").equals(app)) {
+        id = listed.getString("id");
+      }
+    }
+    SetpointClient appAdmin = admin.newPerson("app-admin", "admin", app);
+    assertProblem(appAdmin.delete("/api/v1/tokens/" + id), 403, "forbidden");
+    assertTrue(
+        admin.withToken(token).get(SetpointClient.config(app, "production")).status() != 401,
+        "the token still works");
+    assertEquals(204, admin.delete("/api/v1/tokens/" + id).status());
   }
 }

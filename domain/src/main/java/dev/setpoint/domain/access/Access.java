@@ -193,6 +193,22 @@ public class Access {
     };
   }
 
+  /**
+   * The environments among {@code candidates} on which the caller may do {@code action}, decided
+   * without recording refusals: for views that list what a caller may see and leave the rest out.
+   */
+  public List<Environment> permitted(Action action, List<Environment> candidates) {
+    Caller caller = requireAuthenticated();
+    if (caller.kind() == Caller.Kind.SYSTEM) {
+      return candidates;
+    }
+    if (caller.kind() != Caller.Kind.USER) {
+      return List.of();
+    }
+    List<RoleBinding> held = held(caller);
+    return candidates.stream().filter(e -> allowed(caller, held, Target.of(e), action)).toList();
+  }
+
   /** Requires a platform-wide admin: users, global role bindings, master keys. */
   public void requirePlatformAdmin() {
     Caller caller = requireAuthenticated();

@@ -157,6 +157,8 @@ public class TokenService {
     ServiceToken token =
         tokens.token(id).orElseThrow(() -> new NotFound("No service token with id " + id));
     getAccess().require(Action.MANAGE, token.application());
+    // as for issuing it: the admin role on every environment it reads (production rule applies)
+    token.environments().forEach(e -> getAccess().require(Action.MANAGE, e));
     token.revoke(Timestamps.now());
     tokens.store(token);
     getAudit()

@@ -2,6 +2,8 @@ package dev.setpoint.domain.application;
 
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Action;
+import dev.setpoint.domain.access.RoleBinding;
+import dev.setpoint.domain.access.RoleBindingRepository;
 import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
@@ -31,6 +33,9 @@ public class EnvironmentService {
   private final Access access;
   private final AuditTrail audit;
 
+  /** Field-injected: only classifying an environment as production needs it. */
+  @Inject RoleBindingRepository bindings;
+
   /** For the CDI container's proxy only. */
   protected EnvironmentService() {
     this(null, null, null, null, null);
@@ -53,6 +58,9 @@ public class EnvironmentService {
   public Environment create(String app, String slug, String name, Boolean production) {
     Application application = applications.get(app);
     getAccess().require(Action.MANAGE, application);
+    if (Boolean.TRUE.equals(production)) {
+      requireProductionAuthority(application);
+    }
     Slug id = Slug.of("slug", slug);
     if (environments.find(application, id).isPresent()) {
       throw new Conflict("Application '" + app + "' already has an environment '" + id + "'");
@@ -86,6 +94,43 @@ public class EnvironmentService {
         .find(application, Slug.of("env", env))
         .map(dev.setpoint.domain.access.Target::of)
         .or(() -> java.util.Optional.of(dev.setpoint.domain.access.Target.of(application)));
+  }
+
+  /**
+   * Classifying an environment (creating one as production, or changing the flag either way)
+   * decides who may touch production: it needs the admin role on every existing production
+   * environment of the application (or a platform admin), not only on the application.
+   */
+  private void requireProductionAuthority(Application application) {
+    dev.setpoint.domain.shared.Pages.all(
+            page ->
+                Slice.of(environments.list(application, page), page.limit(), e -> e.slug().value()))
+        .stream()
+        .filter(Environment::production)
+        .forEach(e -> getAccess().require(Action.MANAGE, e));
+  }
+
+  /**
+   * Roles granted on an environment while it was not production were granted without the production
+   * rule: they do not carry over when it becomes production.
+   */
+  private void dropEnvironmentBindings(Environment environment) {
+    for (RoleBinding binding :
+        dev.setpoint.domain.shared.Pages.all(
+            page ->
+                Slice.of(
+                    bindings.listOn(environment.application(), page),
+                    page.limit(),
+                    b -> b.id().toString()))) {
+      if (binding.environment() != null && binding.environment().id().equals(environment.id())) {
+        bindings.remove(binding);
+        getAudit()
+            .success(
+                AuditAction.ROLE_REVOKE,
+                AuditTarget.of(environment),
+                binding.role().id() + " of " + binding.principal() + ": now production");
+      }
+    }
   }
 
   /** The environment {@code env} of application {@code app}. */
@@ -129,8 +174,16 @@ public class EnvironmentService {
     }
     precondition.checkAgainst(environment.version(), "Environment '" + env + "'");
     boolean productionFlag = production == null ? environment.production() : production;
+    boolean becomesProduction = productionFlag && !environment.production();
+    if (productionFlag != environment.production()) {
+      getAccess().require(Action.MANAGE, environment.application());
+      requireProductionAuthority(environment.application());
+    }
     environment.describe(name, productionFlag);
     environments.store(environment);
+    if (becomesProduction) {
+      dropEnvironmentBindings(environment);
+    }
     getAudit()
         .success(
             AuditAction.ENVIRONMENT_UPDATE,

@@ -135,6 +135,8 @@ public class ReadinessService implements dev.setpoint.domain.release.PublishGate
                       page.limit(),
                       e -> e.slug().value())));
     }
+    // an application's visibility is not enough: each environment needs the read role on it
+    seen = access.permitted(Action.READ, seen);
     List<UUID> ids = seen.stream().map(Environment::id).toList();
     Instant now = Timestamps.now();
     Map<UUID, List<ReadinessFinding>> open = new HashMap<>();
@@ -219,8 +221,13 @@ public class ReadinessService implements dev.setpoint.domain.release.PublishGate
     List<ReadinessFinding> opened = new ArrayList<>();
     List<ReadinessFinding> resolved = new ArrayList<>();
     List<ReadinessFinding> open = new ArrayList<>();
+    Map<String, Instant> currentSince = currentSince(environment);
     for (ReadinessFinding stored : store.openFindings(environment)) {
       Finding still = current.remove(stored.identity());
+      if (still == null && stillShared(stored, currentSince)) {
+        open.add(stored);
+        continue;
+      }
       if (still == null || !stored.known()) {
         stored.resolve(now);
         store.store(stored);
@@ -330,9 +337,33 @@ public class ReadinessService implements dev.setpoint.domain.release.PublishGate
   private static List<String> sharedBefore(SecretVersion version, List<SecretVersion> same) {
     return same.stream()
         .filter(other -> !other.createdAt().isAfter(version.createdAt()))
+        // and has stayed as it was since (not deleted and recovered, for one)
+        .filter(other -> !other.secret().updatedAt().isAfter(version.createdAt()))
         .map(other -> other.secret().environment().slug().value())
         .distinct()
         .toList();
+  }
+
+  /** When each production secret's current value was written; empty for other environments. */
+  private Map<String, Instant> currentSince(Environment environment) {
+    Map<String, Instant> since = new HashMap<>();
+    if (environment.production()) {
+      currentVersions(environment).forEach(v -> since.put(v.secret().key().value(), v.createdAt()));
+    }
+    return since;
+  }
+
+  /**
+   * A shared-secret finding on production stays open until production's own value changes, so
+   * nothing done in another environment afterwards (rotating, deleting the twin) tells anyone that
+   * the two values were equal.
+   */
+  private static boolean stillShared(ReadinessFinding stored, Map<String, Instant> currentSince) {
+    if (stored.rule() != ReadinessRule.SECRET_SHARED_BETWEEN_ENVIRONMENTS || !stored.known()) {
+      return false;
+    }
+    Instant since = currentSince.get(stored.key());
+    return since != null && !since.isAfter(stored.firstSeenAt());
   }
 
   private List<SecretVersion> currentVersions(Environment environment) {

@@ -74,8 +74,8 @@ public class JpaSecretRepository implements SecretRepository {
     return em.createQuery(
             "select v from SecretVersion v join v.secret s join s.environment e"
                 + " where v.fingerprint = :fingerprint and v.fingerprintKeyId = :keyId"
-                + " and v.state = :current and e.application = :app and e <> :except"
-                + " and s.deletedAt is null",
+                // soft-deleted secrets count too: a recovered one would share the value again
+                + " and v.state = :current and e.application = :app and e <> :except",
             SecretVersion.class)
         .setParameter("fingerprint", fingerprint)
         .setParameter("keyId", fingerprintKeyId)
