@@ -108,13 +108,14 @@ public class RateLimits {
 
   /**
    * Reserves one failed sign-in before the credentials are checked ({@link SignInBudgets}); a
-   * refusal is counted. {@code account} is null for bearer credentials.
+   * refusal is counted. {@code account} is null for bearer credentials, which {@code credential} (a
+   * digest of the token) names instead.
    */
-  public SignInBudgets.Attempt reserveSignIn(String account, String address) {
+  public SignInBudgets.Attempt reserveSignIn(String account, String credential, String address) {
     if (!enabled) {
       return SignInBudgets.Attempt.unlimited(authFailures);
     }
-    SignInBudgets.Attempt attempt = signIns.reserve(account, address);
+    SignInBudgets.Attempt attempt = signIns.reserve(account, credential, address);
     if (!attempt.allowed()) {
       count("auth-failures");
     }

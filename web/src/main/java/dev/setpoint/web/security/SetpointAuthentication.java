@@ -80,7 +80,11 @@ public class SetpointAuthentication implements HttpAuthenticationMechanism {
       request.setAttribute(THROTTLED, spent);
       return context.doNothing();
     }
-    SignInBudgets.Attempt attempt = limits.reserveSignIn(account, address);
+    SignInBudgets.Attempt attempt =
+        limits.reserveSignIn(
+            account,
+            account == null ? dev.setpoint.domain.access.TokenService.hash(header) : null,
+            address);
     if (!attempt.allowed()) {
       request.setAttribute(THROTTLED, attempt.verdict());
       return context.doNothing();

@@ -40,10 +40,15 @@ final class SignInBudgets {
   }
 
   /**
-   * Reserves one failure for {@code account} (null for bearer credentials) from {@code address}.
+   * Reserves one failure from {@code address} for {@code account}, the Basic user name, or, for
+   * bearer credentials (no account), for {@code credential}, a digest of the presented token: one
+   * client retrying a bad token spends only that token's budget, never everyone's behind the same
+   * address (their cap is the per-address budget).
    */
-  Attempt reserve(String account, String address) {
-    String pairKey = (account == null ? "" : account) + '\u0000' + address;
+  Attempt reserve(String account, String credential, String address) {
+    address = network(address);
+    String pairKey =
+        (account != null ? "user:" + account : "bearer:" + credential) + '\u0000' + address;
     Bucket pair = pairs.get(pairKey, k -> RateLimits.bucket(perPair, window));
     ConsumptionProbe fromHere = pair.tryConsumeAndReturnRemaining(1);
     if (!fromHere.isConsumed()) {
@@ -72,6 +77,25 @@ final class SignInBudgets {
     return new Attempt(
         new Bucket[] {pair, byAddress, byAccount},
         new RateLimits.Verdict(true, perPair, fromHere.getRemainingTokens(), 0));
+  }
+
+  /**
+   * The unit an address budget counts: an IPv4 address, or the /64 network of an IPv6 address (one
+   * host usually holds a whole /64, so single addresses would give it endless fresh budgets).
+   */
+  static String network(String address) {
+    if (address == null || address.indexOf(':') < 0) {
+      return address;
+    }
+    try {
+      byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+      if (bytes.length != 16) {
+        return address;
+      }
+      return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+    } catch (java.net.UnknownHostException e) {
+      return address;
+    }
   }
 
   private Attempt refused(ConsumptionProbe probe) {

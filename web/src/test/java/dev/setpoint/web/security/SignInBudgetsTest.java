@@ -20,22 +20,24 @@ class SignInBudgetsTest {
 
   private void fail(String account, String address, int times) {
     for (int i = 0; i < times; i++) {
-      assertTrue(budgets.reserve(account, address).allowed(), account + " from " + address);
+      assertTrue(
+          budgets.reserve(account, account == null ? "token-a" : null, address).allowed(),
+          account + " from " + address);
     }
   }
 
   @Test
   void anAccountFromOneAddressHasTheSmallestBudget() {
     fail("alice", "10.0.0.1", 3);
-    assertFalse(budgets.reserve("alice", "10.0.0.1").allowed());
-    assertTrue(budgets.reserve("bob", "10.0.0.1").allowed(), "other accounts from there");
-    assertTrue(budgets.reserve("alice", "10.0.0.2").allowed(), "the account from elsewhere");
+    assertFalse(budgets.reserve("alice", null, "10.0.0.1").allowed());
+    assertTrue(budgets.reserve("bob", null, "10.0.0.1").allowed(), "other accounts from there");
+    assertTrue(budgets.reserve("alice", null, "10.0.0.2").allowed(), "the account from elsewhere");
   }
 
   @Test
   void aSuccessGivesItsReservationBack() {
     for (int i = 0; i < 10; i++) {
-      budgets.reserve("alice", "10.0.0.1").succeeded();
+      budgets.reserve("alice", null, "10.0.0.1").succeeded();
     }
     fail("alice", "10.0.0.1", 3);
   }
@@ -45,24 +47,35 @@ class SignInBudgetsTest {
     fail("alice", "10.0.0.1", 3);
     fail("alice", "10.0.0.2", 3);
     // the account's budget (6) is spent now
-    assertFalse(budgets.reserve("alice", "10.0.0.1").allowed());
-    assertTrue(budgets.reserve("alice", "10.0.0.9").allowed(), "a fresh address still may try");
+    assertFalse(budgets.reserve("alice", null, "10.0.0.1").allowed());
+    assertTrue(
+        budgets.reserve("alice", null, "10.0.0.9").allowed(), "a fresh address still may try");
   }
 
   @Test
   void oneAddressSprayingManyAccountsHitsTheCoarseCap() {
     for (int i = 0; i < 10; i++) {
-      assertTrue(budgets.reserve("user" + i, "10.0.0.1").allowed());
+      assertTrue(budgets.reserve("user" + i, null, "10.0.0.1").allowed());
     }
-    assertFalse(budgets.reserve("user-next", "10.0.0.1").allowed());
-    assertTrue(budgets.reserve("user-next", "10.0.0.2").allowed());
+    assertFalse(budgets.reserve("user-next", null, "10.0.0.1").allowed());
+    assertTrue(budgets.reserve("user-next", null, "10.0.0.2").allowed());
   }
 
   @Test
-  void bearerFailuresAreKeyedByAddress() {
+  void aBadBearerTokenSpendsItsOwnBudgetNotEveryonesBehindTheAddress() {
     fail(null, "10.0.0.1", 3);
-    assertFalse(budgets.reserve(null, "10.0.0.1").allowed());
-    assertTrue(budgets.reserve(null, "10.0.0.2").allowed());
+    assertFalse(budgets.reserve(null, "token-a", "10.0.0.1").allowed(), "the same token again");
+    assertTrue(budgets.reserve(null, "token-b", "10.0.0.1").allowed(), "another token");
+    assertTrue(budgets.reserve(null, "token-a", "10.0.0.2").allowed(), "from elsewhere");
+  }
+
+  @Test
+  void anIpv6HostCountsAsItsSlash64() {
+    fail("alice", "2001:db8:1:2::1", 3);
+    assertFalse(budgets.reserve("alice", null, "2001:db8:1:2::ffff").allowed(), "same /64");
+    assertTrue(budgets.reserve("alice", null, "2001:db8:1:3::1").allowed(), "another /64");
+    assertEquals("20010db800010002::/64", SignInBudgets.network("2001:db8:1:2:abcd::1"));
+    assertEquals("10.0.0.1", SignInBudgets.network("10.0.0.1"));
   }
 
   @Test
@@ -75,7 +88,7 @@ class SignInBudgetsTest {
         tries.add(
             () -> {
               start.await();
-              return budgets.reserve("alice", "10.0.0.1").allowed();
+              return budgets.reserve("alice", null, "10.0.0.1").allowed();
             });
       }
       List<Future<Boolean>> results = new ArrayList<>();
