@@ -183,6 +183,19 @@ class DeliveryIT {
   }
 
   @Test
+  void dotenvRefusesKeysThatBecomeVariablesShellsOrTheLoaderActOn() {
+    for (String key : List.of("bash.env", "ld.preload", "PATH", "java-tool-options")) {
+      String app = client.newApplication("interp");
+      client.define(app, key, "string", "\"x\"");
+      client.publish(app, "dev");
+      JsonObject problem =
+          assertProblem(client.get(config(app, "dev") + "?format=dotenv"), 409, "conflict");
+      assertTrue(problem.getString("detail").contains(key), problem::toString);
+      assertEquals(200, client.get(config(app, "dev")).status(), "json still serves it");
+    }
+  }
+
+  @Test
   void theEntityTagIsTheReleaseHashAndAMatchAnswers304WithoutBody() {
     String app = client.newApplication("etag");
     client.define(app, "x", "string", "\"1\"");

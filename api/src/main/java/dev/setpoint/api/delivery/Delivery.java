@@ -23,10 +23,42 @@ public final class Delivery {
   /** Java {@code .properties}, ASCII with {@code \\uXXXX} escapes. */
   public static final String FORMAT_PROPERTIES = "properties";
 
-  /** {@code NAME="value"} lines with keys mapped by {@link #environmentName}. */
+  /** {@code NAME='value'} lines with keys mapped by {@link #environmentName}. */
   public static final String FORMAT_DOTENV = "dotenv";
 
+  /** Variables a shell or the dynamic loader acts on: setting one from configuration runs code. */
+  private static final java.util.Set<String> INTERPRETED =
+      java.util.Set.of(
+          "BASH_ENV",
+          "ENV",
+          "SHELLOPTS",
+          "BASHOPTS",
+          "IFS",
+          "PATH",
+          "CDPATH",
+          "PS1",
+          "PS2",
+          "PS4",
+          "PROMPT_COMMAND",
+          "GLOBIGNORE",
+          "JAVA_TOOL_OPTIONS",
+          "JDK_JAVA_OPTIONS",
+          "_JAVA_OPTIONS");
+
+  private static final java.util.List<String> INTERPRETED_PREFIXES =
+      java.util.List.of("LD_", "DYLD_", "BASH_FUNC_");
+
   private Delivery() {}
+
+  /**
+   * Whether an environment-variable name is one that shells, the dynamic loader or the JVM act on
+   * (e.g. {@code BASH_ENV}, {@code LD_PRELOAD}, {@code PATH}, {@code JAVA_TOOL_OPTIONS}): delivery
+   * as variables refuses such keys, since whoever may edit a setting could otherwise run code in
+   * every process that receives it.
+   */
+  public static boolean interpretedName(String name) {
+    return INTERPRETED.contains(name) || INTERPRETED_PREFIXES.stream().anyMatch(name::startsWith);
+  }
 
   /**
    * The environment-variable name of a key: upper case, every character other than a letter, digit

@@ -26,9 +26,35 @@ final class ChildProcess {
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     builder.environment().putAll(variables);
-    Process process = builder.start();
-    Thread forwarder = new Thread(() -> forwardTermination(process, grace), "setpoint-stop-child");
+    // the hook is in place before the program starts: a termination that arrives as soon as the
+    // program runs (it may already have said it is ready) must reach it, never leave it orphaned
+    java.util.concurrent.atomic.AtomicReference<Process> started =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.CountDownLatch startedOrFailed =
+        new java.util.concurrent.CountDownLatch(1);
+    Thread forwarder =
+        new Thread(
+            () -> {
+              try {
+                startedOrFailed.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              }
+              Process child = started.get();
+              if (child != null) {
+                forwardTermination(child, grace);
+              }
+            },
+            "setpoint-stop-child");
     Runtime.getRuntime().addShutdownHook(forwarder);
+    Process process;
+    try {
+      process = builder.start();
+      started.set(process);
+    } finally {
+      startedOrFailed.countDown();
+    }
     try {
       return process.waitFor();
     } finally {

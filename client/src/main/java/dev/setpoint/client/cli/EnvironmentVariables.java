@@ -29,6 +29,13 @@ final class EnvironmentVariables {
                 keysByName
                     .computeIfAbsent(Delivery.environmentName(key), name -> new ArrayList<>())
                     .add(key));
+    List<String> interpreted =
+        keysByName.keySet().stream().filter(Delivery::interpretedName).toList();
+    if (!interpreted.isEmpty()) {
+      throw new IllegalArgumentException(
+          "keys that give variables shells or the dynamic loader act on, refused: "
+              + String.join(", ", interpreted));
+    }
     List<String> collisions = new ArrayList<>();
     Map<String, String> variables = new TreeMap<>();
     keysByName.forEach(

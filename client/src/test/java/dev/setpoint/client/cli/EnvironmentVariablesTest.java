@@ -36,4 +36,14 @@ class EnvironmentVariablesTest {
         error.getMessage());
     assertFalse(error.getMessage().contains("value"), error.getMessage());
   }
+
+  @Test
+  void refusesKeysThatGiveVariablesShellsOrTheLoaderActOn() {
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EnvironmentVariables.of(java.util.Map.of("ld.preload", "/tmp/x.so", "a", "b")));
+    assertTrue(error.getMessage().contains("LD_PRELOAD"), error.getMessage());
+    assertFalse(error.getMessage().contains("/tmp/x.so"), "never the value");
+  }
 }

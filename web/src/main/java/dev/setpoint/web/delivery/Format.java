@@ -74,6 +74,15 @@ enum Format {
           .forEach(
               (key, value) -> {
                 String name = Delivery.environmentName(key);
+                if (Delivery.interpretedName(name)) {
+                  throw new Conflict(
+                      "Key '"
+                          + key
+                          + "' becomes "
+                          + name
+                          + ", which shells or the dynamic loader act on; dotenv refuses it,"
+                          + " rename the key");
+                }
                 String clash = keyOfName.putIfAbsent(name, key);
                 if (clash != null) {
                   throw new Conflict(
