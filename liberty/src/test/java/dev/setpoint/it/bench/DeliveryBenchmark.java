@@ -146,7 +146,7 @@ public final class DeliveryBenchmark {
           server.rssMiB(), server.peakRssMiB());
     }
 
-    watch(setup, baseUrl, app, config, tag, watchers);
+    watch(setup, server, app, config, tag, watchers);
   }
 
   /** The phase with the median rate. */
@@ -170,10 +170,11 @@ public final class DeliveryBenchmark {
 
   /** Holds {@code count} watches, compares the server's threads, then wakes them all at once. */
   private static void watch(
-      SetpointClient setup, String baseUrl, String app, String config, String tag, int count)
+      SetpointClient setup, ServerProcess server, String app, String config, String tag, int count)
       throws Exception {
     Thread.sleep(3000);
     String idle = threads(setup);
+    long heapIdle = heapAfterCollection(setup, server);
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -194,16 +195,27 @@ public final class DeliveryBenchmark {
               .whenComplete((response, failure) -> answeredAt[slot] = System.nanoTime()));
     }
     long held;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30 + count / 500);
     do {
       Thread.sleep(500);
       held = gauge(setup, "setpoint_delivery_watchers");
     } while (held < count && System.nanoTime() < deadline);
     Thread.sleep(2000);
     String holding = threads(setup);
+    long heapHolding = heapAfterCollection(setup, server);
     System.out.printf("watchers held by the server: %d of %d%n", held, count);
     System.out.printf("server threads idle       : %s%n", idle);
     System.out.printf("server threads with watches: %s%n", holding);
+    System.out.printf(
+        "heap after a collection: %.1f MiB idle, %.1f MiB with the watches, %.2f KiB per watcher%n",
+        heapIdle / 1048576.0,
+        heapHolding / 1048576.0,
+        (heapHolding - heapIdle) / 1024.0 / Math.max(1, held));
+    if (server != null) {
+      System.out.printf(
+          "server resident memory with the watches: %.0f MiB (at most %.0f MiB)%n",
+          server.rssMiB(), server.peakRssMiB());
+    }
 
     setup.define(app, "setting.0", "string", "\"changed " + UUID.randomUUID() + "\"");
     long published = System.nanoTime();
@@ -227,6 +239,27 @@ public final class DeliveryBenchmark {
         woken[count - 1] / 1e6,
         count);
     System.exit(0);
+  }
+
+  /**
+   * The server's used heap just after a full collection, so what is live rather than garbage: asks
+   * for one with {@code jcmd GC.run} when the server's process is known here (same machine), then
+   * reads {@code memory_usedHeap_bytes}.
+   */
+  private static long heapAfterCollection(SetpointClient setup, ServerProcess server)
+      throws InterruptedException {
+    if (server != null) {
+      try {
+        new ProcessBuilder("jcmd", Long.toString(server.pid()), "GC.run")
+            .redirectErrorStream(true)
+            .start()
+            .waitFor();
+      } catch (java.io.IOException e) {
+        System.out.println("(no jcmd: heap read without a collection)");
+      }
+    }
+    Thread.sleep(500);
+    return gauge(setup, "memory_usedHeap_bytes");
   }
 
   private static String threads(SetpointClient setup) {
