@@ -136,21 +136,12 @@ public class ApplicationService {
     Application application = get(slug);
     getAccess().require(Action.MANAGE, application);
     // removing the application removes its production environments: each needs its own admin role
-    productionEnvironments(application).forEach(e -> getAccess().require(Action.MANAGE, e));
+    environments.productionOf(application).forEach(e -> getAccess().require(Action.MANAGE, e));
     precondition.checkAgainst(application.version(), "Application '" + slug + "'");
     environments.idsOf(application).forEach(notices::changed);
     applications.remove(application);
     getAudit().success(AuditAction.APPLICATION_DELETE, AuditTarget.of(application));
     LOG.info(() -> "Removed application " + slug);
-  }
-
-  private List<Environment> productionEnvironments(Application application) {
-    return dev.setpoint.domain.shared.Pages.all(
-            page ->
-                Slice.of(environments.list(application, page), page.limit(), e -> e.slug().value()))
-        .stream()
-        .filter(Environment::production)
-        .toList();
   }
 
   private Access getAccess() {

@@ -20,6 +20,9 @@ public interface EnvironmentRepository {
   /** The ids of every environment of an application, without loading them. */
   List<UUID> idsOf(Application application);
 
+  /** The application's production environments (the ones the production rule guards). */
+  List<Environment> productionOf(Application application);
+
   void store(Environment environment);
 
   /** Removes the environment together with the setting values given in it. */

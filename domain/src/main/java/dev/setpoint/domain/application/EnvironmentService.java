@@ -102,12 +102,7 @@ public class EnvironmentService {
    * environment of the application (or a platform admin), not only on the application.
    */
   private void requireProductionAuthority(Application application) {
-    dev.setpoint.domain.shared.Pages.all(
-            page ->
-                Slice.of(environments.list(application, page), page.limit(), e -> e.slug().value()))
-        .stream()
-        .filter(Environment::production)
-        .forEach(e -> getAccess().require(Action.MANAGE, e));
+    environments.productionOf(application).forEach(e -> getAccess().require(Action.MANAGE, e));
   }
 
   /**

@@ -236,6 +236,13 @@ public final class InMemoryRepositories
   }
 
   @Override
+  public List<Environment> productionOf(Application application) {
+    return environments.stream()
+        .filter(e -> e.application() == application && e.production())
+        .toList();
+  }
+
+  @Override
   public List<java.util.UUID> idsOf(Application application) {
     return environments.stream()
         .filter(e -> e.application() == application)

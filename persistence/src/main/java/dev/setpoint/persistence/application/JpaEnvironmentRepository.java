@@ -53,6 +53,15 @@ public class JpaEnvironmentRepository implements EnvironmentRepository {
   }
 
   @Override
+  public List<Environment> productionOf(Application application) {
+    return em.createQuery(
+            "select e from Environment e where e.application = :app and e.production = true",
+            Environment.class)
+        .setParameter("app", application)
+        .getResultList();
+  }
+
+  @Override
   public List<UUID> idsOf(Application application) {
     return em.createQuery("select e.id from Environment e where e.application = :app", UUID.class)
         .setParameter("app", application)
