@@ -11,7 +11,7 @@ import org.eclipse.microprofile.health.Liveness;
  */
 @Liveness
 @ApplicationScoped
-public class LivenessProbe implements HealthCheck {
+public class LivenessHealthCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {

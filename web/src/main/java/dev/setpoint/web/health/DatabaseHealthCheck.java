@@ -17,7 +17,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class ReadinessProbe implements HealthCheck {
+public class DatabaseHealthCheck implements HealthCheck {
 
   @Inject StorageStatus storage;
 

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.health.Startup;
 /** Startup: the database migrations have been applied. */
 @Startup
 @ApplicationScoped
-public class StartupProbe implements HealthCheck {
+public class MigrationsHealthCheck implements HealthCheck {
 
   @Inject StorageStatus storage;
 

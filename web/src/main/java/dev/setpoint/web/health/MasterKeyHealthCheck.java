@@ -17,7 +17,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class MasterKeyProbe implements HealthCheck {
+public class MasterKeyHealthCheck implements HealthCheck {
 
   @Inject Envelope envelope;
 
