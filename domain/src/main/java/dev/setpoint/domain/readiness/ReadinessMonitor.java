@@ -37,7 +37,7 @@ public class ReadinessMonitor {
   private static final Logger LOG = Logger.getLogger(ReadinessMonitor.class.getName());
   private static final String HOLDER = "server-" + UUID.randomUUID();
 
-  @Inject ReadinessService readiness;
+  @Inject ReadinessEvaluation readiness;
 
   @Inject MetricRegistry metrics;
 

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * The shapes the readiness rules look for, in one place: adding a debug flag, a profile key or a
  * TLS switch is one line here (and a positive and a negative fixture in {@code
- * ReadinessCheckTest}). Keys are matched case-insensitively; {@code .}, {@code _} and {@code -}
+ * ReadinessRulesTest}). Keys are matched case-insensitively; {@code .}, {@code _} and {@code -}
  * separate words.
  */
 public final class ReadinessPatterns {

@@ -7,7 +7,7 @@ import java.util.Optional;
  * The production-readiness checklist as rules: each has an id, a severity, the checklist item it
  * enforces, a message and a remediation. docs/readiness.md's catalogue is checked against this list
  * by a test. The patterns the rules match are in {@link ReadinessPatterns}; the checks in {@link
- * ReadinessCheck}.
+ * ReadinessRules}.
  */
 public enum ReadinessRule {
   DEBUG_IN_PRODUCTION(

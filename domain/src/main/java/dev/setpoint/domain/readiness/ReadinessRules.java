@@ -14,9 +14,9 @@ import java.util.TreeSet;
  * The rules applied to one environment: a pure function from what is stored to findings, so each
  * rule can be tested on fixtures. Findings name keys, never values.
  */
-public final class ReadinessCheck {
+public final class ReadinessRules {
 
-  private ReadinessCheck() {}
+  private ReadinessRules() {}
 
   public static List<Finding> evaluate(ReadinessSubject subject) {
     List<Finding> found = new ArrayList<>();
@@ -44,6 +44,14 @@ public final class ReadinessCheck {
       }
       return;
     }
+    credentialRules(key, value, found);
+    if (production) {
+      productionSettingRules(key, value, found);
+    }
+  }
+
+  /** A known credential shape, or a random-looking value under a credential's name. */
+  private static void credentialRules(String key, String value, List<Finding> found) {
     CredentialPatterns.find(value)
         .ifPresentOrElse(
             shape ->
@@ -51,10 +59,7 @@ public final class ReadinessCheck {
                     new Finding(
                         ReadinessRule.CREDENTIAL_IN_SETTING, key, "holds a " + shape.name())),
             () -> {
-              if (ReadinessPatterns.CREDENTIAL_KEY.matcher(key).matches()
-                  && value.length() >= ReadinessPatterns.CREDENTIAL_MIN_LENGTH
-                  && entropy(value) >= ReadinessPatterns.CREDENTIAL_MIN_ENTROPY
-                  && characterClasses(value) >= 2) {
+              if (looksRandom(key, value)) {
                 found.add(
                     new Finding(
                         ReadinessRule.CREDENTIAL_IN_SETTING,
@@ -62,9 +67,16 @@ public final class ReadinessCheck {
                         "a random-looking value under a credential's name"));
               }
             });
-    if (!production) {
-      return;
-    }
+  }
+
+  private static boolean looksRandom(String key, String value) {
+    return ReadinessPatterns.CREDENTIAL_KEY.matcher(key).matches()
+        && value.length() >= ReadinessPatterns.CREDENTIAL_MIN_LENGTH
+        && entropy(value) >= ReadinessPatterns.CREDENTIAL_MIN_ENTROPY
+        && characterClasses(value) >= 2;
+  }
+
+  private static void productionSettingRules(String key, String value, List<Finding> found) {
     matchAny(ReadinessPatterns.DEBUG, key, value, ReadinessRule.DEBUG_IN_PRODUCTION, found);
     matchAny(
         ReadinessPatterns.VERBOSE_LOGGING,

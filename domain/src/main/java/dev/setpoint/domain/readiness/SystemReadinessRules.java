@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.Config;
  * /health/ready} stays about the ability to serve.
  */
 @ApplicationScoped
-public class SystemReadiness {
+public class SystemReadinessRules {
 
   /** One rule about Setpoint's own configuration; {@code failing} says when it is a finding. */
   public record Rule(

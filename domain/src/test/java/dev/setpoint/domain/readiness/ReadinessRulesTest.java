@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every rule fires on its positive fixtures and stays quiet on its negative ones. */
-class ReadinessCheckTest {
+class ReadinessRulesTest {
 
   private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
@@ -43,7 +43,7 @@ class ReadinessCheckTest {
             true,
             false,
             NOW);
-    return ReadinessCheck.evaluate(subject).stream().map(Finding::rule).toList();
+    return ReadinessRules.evaluate(subject).stream().map(Finding::rule).toList();
   }
 
   @ParameterizedTest(name = "{0}: {1}={2}")
@@ -148,7 +148,7 @@ class ReadinessCheckTest {
     Map<String, Setting> settings = new TreeMap<>();
     settings.put("REGION", new Setting(null, true));
     settings.put("OPTIONAL", new Setting(null, false));
-    List<Finding> found = ReadinessCheck.evaluate(production(settings));
+    List<Finding> found = ReadinessRules.evaluate(production(settings));
     assertEquals(
         List.of(
             new Finding(ReadinessRule.REQUIRED_SETTING_MISSING, "REGION", "required, no value")),
@@ -165,7 +165,7 @@ class ReadinessCheckTest {
             new SecretFact("FINE", 90, false, List.of()));
     ReadinessSubject subject =
         new ReadinessSubject(true, Map.of(), secrets, List.of(), null, true, false, NOW);
-    Map<String, List<String>> found = byKey(ReadinessCheck.evaluate(subject));
+    Map<String, List<String>> found = byKey(ReadinessRules.evaluate(subject));
     assertEquals(List.of("secret-shared-between-environments"), found.get("SHARED"));
     assertEquals(List.of("secret-rotation-overdue"), found.get("OVERDUE"));
     assertEquals(List.of("secret-without-rotation-policy"), found.get("NO_POLICY"));
@@ -174,7 +174,7 @@ class ReadinessCheckTest {
     ReadinessSubject staging =
         new ReadinessSubject(false, Map.of(), secrets, List.of(), null, true, false, NOW);
     assertFalse(
-        byKey(ReadinessCheck.evaluate(staging)).containsKey("NO_POLICY"),
+        byKey(ReadinessRules.evaluate(staging)).containsKey("NO_POLICY"),
         "a rotation policy is only demanded in production");
   }
 
@@ -200,7 +200,7 @@ class ReadinessCheckTest {
                 NOW.minus(Duration.ofDays(200))));
     ReadinessSubject subject =
         new ReadinessSubject(false, Map.of(), List.of(), tokens, null, true, false, NOW);
-    Map<String, List<String>> found = byKey(ReadinessCheck.evaluate(subject));
+    Map<String, List<String>> found = byKey(ReadinessRules.evaluate(subject));
     assertEquals(List.of("token-without-expiry"), found.get("token:" + never));
     assertEquals(List.of("token-unused"), found.get("token:" + idle));
     assertFalse(found.containsKey("token:" + fine));
@@ -220,7 +220,7 @@ class ReadinessCheckTest {
             false,
             false,
             NOW);
-    List<Finding> found = ReadinessCheck.evaluate(unreleased);
+    List<Finding> found = ReadinessRules.evaluate(unreleased);
     assertTrue(found.contains(new Finding(ReadinessRule.PRODUCTION_WITHOUT_RELEASE, null, null)));
     assertTrue(
         found.contains(
@@ -234,10 +234,10 @@ class ReadinessCheckTest {
         new ReadinessSubject(true, settings, List.of(), List.of(), null, true, true, NOW);
     assertEquals(
         List.of(new Finding(ReadinessRule.UNPUBLISHED_CHANGES, null, null)),
-        ReadinessCheck.evaluate(edited));
+        ReadinessRules.evaluate(edited));
     ReadinessSubject clean =
         new ReadinessSubject(true, settings, List.of(), List.of(), null, true, false, NOW);
-    assertTrue(ReadinessCheck.evaluate(clean).isEmpty());
+    assertTrue(ReadinessRules.evaluate(clean).isEmpty());
   }
 
   @Test
@@ -260,7 +260,7 @@ class ReadinessCheckTest {
         () ->
             "docs/readiness.md's catalogue must list every rule as:\n"
                 + Arrays.stream(ReadinessRule.values())
-                    .map(ReadinessCheckTest::catalogueRow)
+                    .map(ReadinessRulesTest::catalogueRow)
                     .collect(Collectors.joining("\n")));
   }
 

@@ -3,7 +3,8 @@ package dev.setpoint.web.readiness;
 import dev.setpoint.api.readiness.ReadinessView;
 import dev.setpoint.api.readiness.SuppressionRequest;
 import dev.setpoint.api.readiness.SuppressionView;
-import dev.setpoint.domain.readiness.ReadinessService;
+import dev.setpoint.domain.readiness.ReadinessReports;
+import dev.setpoint.domain.readiness.ReadinessSuppressions;
 import dev.setpoint.domain.readiness.Suppression;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -43,7 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "500", ref = "ServerError")
 public class ReadinessResource {
 
-  @Inject ReadinessService readiness;
+  @Inject ReadinessReports reports;
+
+  @Inject ReadinessSuppressions suppressions;
 
   @Context UriInfo uri;
 
@@ -66,7 +69,7 @@ public class ReadinessResource {
       description = "The environment's readiness.",
       content = @Content(schema = @Schema(implementation = ReadinessView.class)))
   public ReadinessView get() {
-    return ReadinessViews.of(readiness.report(app, env));
+    return ReadinessViews.of(reports.report(app, env));
   }
 
   @POST
@@ -85,7 +88,7 @@ public class ReadinessResource {
   public Response suppress(
       @RequestBody(required = true) @Valid @NotNull SuppressionRequest request) {
     Suppression suppression =
-        readiness.suppress(
+        suppressions.suppress(
             app, env, request.rule(), request.key(), request.reason(), request.expiresAt());
     return Response.created(uri.getAbsolutePathBuilder().path(suppression.id().toString()).build())
         .entity(ReadinessViews.of(suppression))
@@ -101,7 +104,7 @@ public class ReadinessResource {
   @Extension(name = "x-setpoint-access", value = "write")
   @APIResponse(responseCode = "204", description = "Lifted.")
   public Response unsuppress(@PathParam("id") UUID id) {
-    readiness.unsuppress(app, env, id);
+    suppressions.unsuppress(app, env, id);
     return Response.noContent().build();
   }
 }

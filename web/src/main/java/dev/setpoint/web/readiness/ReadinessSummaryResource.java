@@ -1,7 +1,7 @@
 package dev.setpoint.web.readiness;
 
 import dev.setpoint.api.readiness.ReadinessSummaryView;
-import dev.setpoint.domain.readiness.ReadinessService;
+import dev.setpoint.domain.readiness.ReadinessReports;
 import dev.setpoint.domain.readiness.Severity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,7 +32,7 @@ public class ReadinessSummaryResource {
 
   private static final List<String> WORST_FIRST = List.of("blocked", "attention", "ready");
 
-  @Inject ReadinessService readiness;
+  @Inject ReadinessReports readiness;
 
   @GET
   @Operation(

@@ -4,8 +4,8 @@ import dev.setpoint.api.readiness.FindingView;
 import dev.setpoint.api.readiness.ReadinessView;
 import dev.setpoint.api.readiness.SuppressionView;
 import dev.setpoint.domain.readiness.ReadinessFinding;
+import dev.setpoint.domain.readiness.ReadinessReport;
 import dev.setpoint.domain.readiness.ReadinessRule;
-import dev.setpoint.domain.readiness.ReadinessService;
 import dev.setpoint.domain.readiness.Suppression;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +15,7 @@ final class ReadinessViews {
 
   private ReadinessViews() {}
 
-  static ReadinessView of(ReadinessService.Report report) {
+  static ReadinessView of(ReadinessReport report) {
     Map<String, SuppressionView> suppressions = new LinkedHashMap<>();
     report.findings().stream()
         .filter(i -> i.suppression() != null)

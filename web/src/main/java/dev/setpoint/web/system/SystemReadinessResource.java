@@ -1,7 +1,7 @@
 package dev.setpoint.web.system;
 
 import dev.setpoint.api.readiness.SystemReadinessView;
-import dev.setpoint.domain.readiness.SystemReadiness;
+import dev.setpoint.domain.readiness.SystemReadinessRules;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "500", ref = "ServerError")
 public class SystemReadinessResource {
 
-  @Inject SystemReadiness readiness;
+  @Inject SystemReadinessRules readiness;
 
   @GET
   @Operation(
