@@ -6,8 +6,8 @@ import dev.setpoint.api.paging.Page;
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.ApplicationService;
 import dev.setpoint.web.http.Cursors;
-import dev.setpoint.web.http.EntityTags;
 import dev.setpoint.web.http.PageParams;
+import dev.setpoint.web.http.Preconditions;
 import dev.setpoint.web.http.Responses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -132,7 +132,7 @@ public class ApplicationsResource {
             request.name(),
             request.description(),
             request.owner(),
-            EntityTags.ifMatch(ifMatch));
+            Preconditions.ifMatch(ifMatch));
     return Responses.updated(updated.version(), ApplicationViews.of(updated));
   }
 
@@ -151,7 +151,7 @@ public class ApplicationsResource {
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   public Response delete(
       @PathParam("app") String app, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    applications.delete(app, EntityTags.ifMatch(ifMatch));
+    applications.delete(app, Preconditions.ifMatch(ifMatch));
     return Response.noContent().build();
   }
 }

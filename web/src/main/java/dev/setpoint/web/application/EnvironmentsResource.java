@@ -6,8 +6,8 @@ import dev.setpoint.api.paging.Page;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentService;
 import dev.setpoint.web.http.Cursors;
-import dev.setpoint.web.http.EntityTags;
 import dev.setpoint.web.http.PageParams;
+import dev.setpoint.web.http.Preconditions;
 import dev.setpoint.web.http.Responses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -131,7 +131,7 @@ public class EnvironmentsResource {
             request.slug(),
             request.name(),
             request.production(),
-            EntityTags.ifMatch(ifMatch));
+            Preconditions.ifMatch(ifMatch));
     return Responses.updated(updated.version(), ApplicationViews.of(updated));
   }
 
@@ -146,7 +146,7 @@ public class EnvironmentsResource {
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   public Response delete(
       @PathParam("env") String env, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    environments.delete(app, env, EntityTags.ifMatch(ifMatch));
+    environments.delete(app, env, Preconditions.ifMatch(ifMatch));
     return Response.noContent().build();
   }
 }

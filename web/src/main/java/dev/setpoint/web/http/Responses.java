@@ -1,5 +1,6 @@
 package dev.setpoint.web.http;
 
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -11,18 +12,18 @@ public final class Responses {
 
   /** 200 with the body and its ETag, or 304 when the caller's If-None-Match already matches. */
   public static Response read(Request request, long version, Object body) {
-    var tag = EntityTags.of(version);
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    if (notModified != null) {
-      return notModified.tag(tag).build();
-    }
-    return Response.ok(body).tag(tag).build();
+    return read(request, Preconditions.tag(version), body);
+  }
+
+  /** 200 with the body and {@code tag}, or 304 when the caller's If-None-Match already matches. */
+  public static Response read(Request request, EntityTag tag, Object body) {
+    return Preconditions.unmet(request, tag).orElseGet(() -> Response.ok(body).tag(tag).build());
   }
 
   /** 201 with Location {@code <request path>/<id>}, ETag and body. */
   public static Response created(UriInfo uri, String id, long version, Object body) {
     return Response.created(uri.getAbsolutePathBuilder().path(id).build())
-        .tag(EntityTags.of(version))
+        .tag(Preconditions.tag(version))
         .entity(body)
         .build();
   }
@@ -31,11 +32,11 @@ public final class Responses {
   public static Response put(UriInfo uri, boolean created, long version, Object body) {
     Response.ResponseBuilder builder =
         created ? Response.created(uri.getAbsolutePath()) : Response.ok();
-    return builder.tag(EntityTags.of(version)).entity(body).build();
+    return builder.tag(Preconditions.tag(version)).entity(body).build();
   }
 
   /** 200 with the updated body and its new ETag. */
   public static Response updated(long version, Object body) {
-    return Response.ok(body).tag(EntityTags.of(version)).build();
+    return Response.ok(body).tag(Preconditions.tag(version)).build();
   }
 }

@@ -13,6 +13,8 @@ import dev.setpoint.domain.shared.Slice;
 import dev.setpoint.web.http.Callers;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
+import dev.setpoint.web.http.Preconditions;
+import dev.setpoint.web.http.Responses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,7 +27,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -140,12 +141,7 @@ public class ReleasesResource {
   @APIResponse(responseCode = "304", description = "If-None-Match matched the content hash.")
   public Response get(@PathParam("number") int number) {
     Release release = releases.get(app, env, number);
-    EntityTag tag = new EntityTag(release.hash());
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    if (notModified != null) {
-      return notModified.tag(tag).build();
-    }
-    return Response.ok(ReleaseViews.detail(release)).tag(tag).build();
+    return Responses.read(request, Preconditions.tag(release.hash()), ReleaseViews.detail(release));
   }
 
   @GET
@@ -212,7 +208,7 @@ public class ReleasesResource {
             uri.getBaseUriBuilder()
                 .path("applications/{app}/environments/{env}/releases/{number}")
                 .build(app, env, release.number()))
-        .tag(new EntityTag(release.hash()))
+        .tag(Preconditions.tag(release.hash()))
         .entity(ReleaseViews.summary(release))
         .build();
   }

@@ -9,8 +9,8 @@ import dev.setpoint.domain.setting.SettingService;
 import dev.setpoint.domain.shared.Written;
 import dev.setpoint.web.http.Bodies;
 import dev.setpoint.web.http.Cursors;
-import dev.setpoint.web.http.EntityTags;
 import dev.setpoint.web.http.PageParams;
+import dev.setpoint.web.http.Preconditions;
 import dev.setpoint.web.http.Responses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -111,7 +111,7 @@ public class EnvironmentSettingsResource {
       @RequestBody(required = true) @Valid @NotNull SettingOverrideRequest request) {
     Written<SettingOverride> written =
         settings.override(
-            app, env, key, Bodies.jsonText(request.value()), EntityTags.ifMatch(ifMatch));
+            app, env, key, Bodies.jsonText(request.value()), Preconditions.ifMatch(ifMatch));
     return Responses.put(
         uri, written.created(), written.value().version(), SettingViews.of(written.value()));
   }
@@ -143,7 +143,7 @@ public class EnvironmentSettingsResource {
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   public Response delete(
       @PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    settings.removeOverride(app, env, key, EntityTags.ifMatch(ifMatch));
+    settings.removeOverride(app, env, key, Preconditions.ifMatch(ifMatch));
     return Response.noContent().build();
   }
 }

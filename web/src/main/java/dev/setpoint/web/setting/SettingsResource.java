@@ -8,8 +8,8 @@ import dev.setpoint.domain.setting.SettingService;
 import dev.setpoint.domain.shared.Written;
 import dev.setpoint.web.http.Bodies;
 import dev.setpoint.web.http.Cursors;
-import dev.setpoint.web.http.EntityTags;
 import dev.setpoint.web.http.PageParams;
+import dev.setpoint.web.http.Preconditions;
 import dev.setpoint.web.http.Responses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -110,7 +110,7 @@ public class SettingsResource {
             Bodies.jsonText(request.value()),
             request.description(),
             request.required(),
-            EntityTags.ifMatch(ifMatch));
+            Preconditions.ifMatch(ifMatch));
     return Responses.put(
         uri, written.created(), written.value().version(), SettingViews.of(written.value()));
   }
@@ -142,7 +142,7 @@ public class SettingsResource {
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   public Response delete(
       @PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    settings.undefine(app, key, EntityTags.ifMatch(ifMatch));
+    settings.undefine(app, key, Preconditions.ifMatch(ifMatch));
     return Response.noContent().build();
   }
 }
