@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.DeliveryAudit;
+import dev.setpoint.domain.secret.KeysUnavailable;
+import dev.setpoint.domain.secret.Undecryptable;
 import dev.setpoint.domain.shared.DomainException;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Unavailable;
@@ -105,21 +107,28 @@ public class DeliveryService {
     Snapshot loaded;
     try {
       loaded = releases.snapshot(app, env);
+    } catch (KeysUnavailable | Undecryptable e) {
+      // secrets that do not open are a failed load here, as any other store failure
+      throw loadFailed(name, e);
     } catch (DomainException e) {
       throw e;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Loading the release of " + name + " failed", e);
-      throw new Unavailable(
-          "Setpoint cannot load the release of "
-              + name
-              + " (its database may be unreachable) and holds no cached copy; retry shortly",
-          e);
+      throw loadFailed(name, e);
     }
     names.put(loaded.environmentId(), name);
     // a refresh may have stored a newer snapshot meanwhile: a load only replaces an older release
     return cache
         .asMap()
         .merge(name, loaded, (held, fresh) -> fresh.number() > held.number() ? fresh : held);
+  }
+
+  private static Unavailable loadFailed(String name, RuntimeException e) {
+    LOG.log(Level.WARNING, "Loading the release of " + name + " failed", e);
+    return new Unavailable(
+        "Setpoint cannot load the release of "
+            + name
+            + " (its database may be unreachable) and holds no cached copy; retry shortly",
+        e);
   }
 
   /**

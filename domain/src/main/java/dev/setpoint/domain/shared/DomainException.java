@@ -6,4 +6,9 @@ public abstract class DomainException extends RuntimeException {
   protected DomainException(String message) {
     super(message);
   }
+
+  /** With the lower-level failure that caused it, kept for the log. */
+  protected DomainException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -1,7 +1,6 @@
 package dev.setpoint.web.delivery;
 
 import dev.setpoint.api.delivery.Delivery;
-import dev.setpoint.api.problem.ProblemTypes;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Caller;
 import dev.setpoint.domain.access.CallerContext;
@@ -11,9 +10,8 @@ import dev.setpoint.domain.release.Watchers;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.web.http.Callers;
+import dev.setpoint.web.http.Preconditions;
 import dev.setpoint.web.problem.Problems;
-import dev.setpoint.web.security.AuthConfig;
-import dev.setpoint.web.security.CallerFilter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -66,8 +64,6 @@ public class ConfigResource {
   @Inject CallerContext callers;
 
   @Inject Problems problems;
-
-  @Inject AuthConfig auth;
 
   @GET
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
@@ -147,7 +143,7 @@ public class ConfigResource {
     int seconds = waitSeconds(wait);
     checkInstance(instance);
     Snapshot current = delivery.current(app, env);
-    boolean matches = matches(ifNoneMatch, current.hash());
+    boolean matches = Preconditions.ifNoneMatch(ifNoneMatch, current.hash());
     Caller caller = access.caller();
     String address = callers.clientAddress();
     if (!matches || seconds == 0) {
@@ -177,14 +173,8 @@ public class ConfigResource {
             });
     // built now: a wake runs on another thread, outside this request
     Response revoked =
-        Response.fromResponse(
-                problems.respond(
-                    Response.Status.UNAUTHORIZED,
-                    ProblemTypes.UNAUTHENTICATED,
-                    "Authentication required",
-                    "The credentials of this watch were revoked or expired while it waited"))
-            .header("WWW-Authenticate", CallerFilter.challenge(auth.basicEnabled(), true))
-            .build();
+        problems.unauthenticated(
+            "The credentials of this watch were revoked or expired while it waited", true);
     watch.set(
         delivery.watch(
             app,
@@ -229,7 +219,7 @@ public class ConfigResource {
       Caller caller,
       String address) {
     delivery.served(snapshot, instance, !notModified, caller, address);
-    EntityTag tag = new EntityTag(snapshot.hash());
+    EntityTag tag = Preconditions.tag(snapshot.hash());
     if (notModified) {
       return Response.notModified(tag).cacheControl(Callers.noStore()).build();
     }
@@ -272,31 +262,5 @@ public class ConfigResource {
       throw new InvalidValue(
           Delivery.INSTANCE_HEADER, "must be 1 to 128 of letters, digits and _.:@-");
     }
-  }
-
-  /**
-   * Whether {@code If-None-Match} matches the current tag (RFC 9110 §13.1.2): {@code *}, or any tag
-   * of the list equal to it, compared weakly ({@code W/} ignored).
-   */
-  static boolean matches(String ifNoneMatch, String current) {
-    if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-      return false;
-    }
-    if (ifNoneMatch.trim().equals("*")) {
-      return true;
-    }
-    for (String part : ifNoneMatch.split(",")) {
-      String tag = part.trim();
-      if (tag.startsWith("W/")) {
-        tag = tag.substring(2);
-      }
-      if (tag.length() >= 2
-          && tag.startsWith("\"")
-          && tag.endsWith("\"")
-          && tag.substring(1, tag.length() - 1).equals(current)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,6 +1,5 @@
 package dev.setpoint.web.http;
 
-import dev.setpoint.api.problem.ProblemTypes;
 import dev.setpoint.domain.platform.StorageStatus;
 import dev.setpoint.web.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -27,13 +25,8 @@ public class StorageGuard implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext context) {
     if (!storage.schemaReady()) {
-      Response unavailable =
-          problems.respond(
-              Response.Status.SERVICE_UNAVAILABLE,
-              ProblemTypes.UNAVAILABLE,
-              "Service unavailable",
-              "Setpoint is waiting for its database; retry shortly.");
-      context.abortWith(Response.fromResponse(unavailable).header("Retry-After", "5").build());
+      context.abortWith(
+          problems.unavailable("Setpoint is waiting for its database; retry shortly."));
     }
   }
 }

@@ -2,6 +2,8 @@ package dev.setpoint.web.problem;
 
 import dev.setpoint.api.problem.FieldError;
 import dev.setpoint.api.problem.ProblemTypes;
+import dev.setpoint.domain.secret.KeysUnavailable;
+import dev.setpoint.domain.secret.Undecryptable;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.DomainException;
 import dev.setpoint.domain.shared.Forbidden;
@@ -11,21 +13,26 @@ import dev.setpoint.domain.shared.StaleVersion;
 import dev.setpoint.domain.shared.Unauthenticated;
 import dev.setpoint.domain.shared.Unavailable;
 import dev.setpoint.domain.shared.Unprocessable;
-import dev.setpoint.web.security.AuthConfig;
-import dev.setpoint.web.security.CallerFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.logging.Logger;
 
-/** Maps each domain exception to its one problem type. */
+/**
+ * Maps each domain exception to its one problem type, the secret-key failures included: master keys
+ * not loaded is a 503 with the reason; a stored secret that fails its integrity check is a clean
+ * 500 without details, and a log line with the request id for operators.
+ */
 @Provider
 @ApplicationScoped
 public class DomainProblems implements ExceptionMapper<DomainException> {
 
+  private static final Logger LOG = Logger.getLogger(DomainProblems.class.getName());
+
   @Inject Problems problems;
-  @Inject AuthConfig auth;
 
   @Override
   public Response toResponse(DomainException e) {
@@ -35,7 +42,7 @@ public class DomainProblems implements ExceptionMapper<DomainException> {
           ProblemTypes.VALIDATION,
           "Request validation failed",
           invalid.getMessage(),
-          invalid.violations().stream().map(v -> new FieldError(v.field(), v.rule())).toList());
+          fieldErrors(invalid.violations()));
     }
     if (e instanceof Unprocessable unprocessable) {
       return problems.respond(
@@ -43,32 +50,28 @@ public class DomainProblems implements ExceptionMapper<DomainException> {
           ProblemTypes.UNPROCESSABLE,
           "Unprocessable request",
           unprocessable.getMessage(),
-          unprocessable.violations().stream()
-              .map(v -> new FieldError(v.field(), v.rule()))
-              .toList());
+          fieldErrors(unprocessable.violations()));
     }
+    if (e instanceof StaleVersion) {
+      return problems.respond(
+          Response.Status.PRECONDITION_FAILED,
+          ProblemTypes.PRECONDITION_FAILED,
+          "Precondition failed",
+          e.getMessage() + ". Fetch the resource again and retry with its current ETag.");
+    }
+    return refusal(e);
+  }
+
+  /** The problems whose body carries the exception's message alone. */
+  private Response refusal(DomainException e) {
     if (e instanceof Unavailable) {
-      Response unavailable =
-          problems.respond(
-              Response.Status.SERVICE_UNAVAILABLE,
-              ProblemTypes.UNAVAILABLE,
-              "Service unavailable",
-              e.getMessage());
-      return Response.fromResponse(unavailable).header("Retry-After", "5").build();
+      return problems.unavailable(e.getMessage());
     }
     if (e instanceof Unauthenticated) {
-      return Response.fromResponse(
-              problems.respond(
-                  Response.Status.UNAUTHORIZED,
-                  ProblemTypes.UNAUTHENTICATED,
-                  "Authentication required",
-                  e.getMessage()))
-          .header("WWW-Authenticate", CallerFilter.challenge(auth.basicEnabled(), false))
-          .build();
+      return problems.unauthenticated(e.getMessage(), false);
     }
     if (e instanceof Forbidden) {
-      return problems.respond(
-          Response.Status.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", e.getMessage());
+      return problems.forbidden("Forbidden", e.getMessage());
     }
     if (e instanceof NotFound) {
       return problems.respond(
@@ -78,13 +81,26 @@ public class DomainProblems implements ExceptionMapper<DomainException> {
       return problems.respond(
           Response.Status.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
     }
-    if (e instanceof StaleVersion) {
+    return secretKeys(e);
+  }
+
+  private Response secretKeys(DomainException e) {
+    if (e instanceof KeysUnavailable) {
+      return problems.secretsUnavailable(e.getMessage() + ". Nothing was written.");
+    }
+    if (e instanceof Undecryptable) {
+      LOG.severe(() -> "A stored secret failed to decrypt: " + e.getMessage());
       return problems.respond(
-          Response.Status.PRECONDITION_FAILED,
-          ProblemTypes.PRECONDITION_FAILED,
-          "Precondition failed",
-          e.getMessage() + ". Fetch the resource again and retry with its current ETag.");
+          Response.Status.INTERNAL_SERVER_ERROR,
+          ProblemTypes.SECRET_UNDECRYPTABLE,
+          "Secret cannot be decrypted",
+          "The stored secret failed its integrity check and was not revealed. Operators can find"
+              + " the details in the log under the request id.");
     }
     throw new IllegalStateException("Unmapped domain exception " + e.getClass().getName(), e);
+  }
+
+  private static List<FieldError> fieldErrors(List<InvalidValue.Violation> violations) {
+    return violations.stream().map(v -> new FieldError(v.field(), v.rule())).toList();
   }
 }

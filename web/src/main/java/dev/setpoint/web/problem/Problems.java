@@ -5,6 +5,7 @@ import dev.setpoint.api.problem.Problem;
 import dev.setpoint.api.problem.ProblemTypes;
 import dev.setpoint.web.http.JsonbSettings;
 import dev.setpoint.web.http.RequestIds;
+import dev.setpoint.web.security.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +18,11 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryType;
 
-/** Builds problem responses for the current request; the one place their shape is decided. */
+/**
+ * Builds problem responses for the current request; the one place their shape is decided. The
+ * problems that carry headers (401 with {@code WWW-Authenticate}, 429 and 503 with {@code
+ * Retry-After}) and 403 have their own method, used by filters, mappers and resources alike.
+ */
 @ApplicationScoped
 public class Problems {
 
@@ -30,6 +35,8 @@ public class Problems {
   @Inject HttpServletRequest request;
 
   @Inject JsonbSettings jsonb;
+
+  @Inject AuthConfig auth;
 
   @Inject
   @RegistryType(type = MetricRegistry.Type.APPLICATION)
@@ -53,6 +60,60 @@ public class Problems {
             RequestIds.current(request),
             errors);
     return Response.status(status).type(ProblemTypes.MEDIA_TYPE).entity(body).build();
+  }
+
+  /**
+   * 401 with the challenges Setpoint accepts in {@code WWW-Authenticate}: Basic (when the user
+   * store is on) and Bearer, marked {@code error="invalid_token"} when a bearer token was refused.
+   */
+  public Response unauthenticated(String detail, boolean invalidBearer) {
+    return Response.fromResponse(
+            respond(
+                Response.Status.UNAUTHORIZED,
+                ProblemTypes.UNAUTHENTICATED,
+                "Authentication required",
+                detail))
+        .header("WWW-Authenticate", challenge(auth.basicEnabled(), invalidBearer))
+        .build();
+  }
+
+  /** 403: the caller is known and may not do this. */
+  public Response forbidden(String title, String detail) {
+    return respond(Response.Status.FORBIDDEN, ProblemTypes.FORBIDDEN, title, detail);
+  }
+
+  /** 429 with {@code Retry-After}: a request budget is spent. */
+  public Response tooManyRequests(long retryAfterSeconds, String detail) {
+    return Response.fromResponse(
+            respond(429, ProblemTypes.RATE_LIMITED, "Too many requests", detail, null))
+        .status(429, "Too Many Requests")
+        .header("Retry-After", retryAfterSeconds)
+        .build();
+  }
+
+  /** 503 with {@code Retry-After: 5}: the database or the credential stores cannot serve now. */
+  public Response unavailable(String detail) {
+    return unavailable(ProblemTypes.UNAVAILABLE, "Service unavailable", detail, 5);
+  }
+
+  /** 503 with {@code Retry-After: 30}: secrets cannot be used while the master keys are missing. */
+  public Response secretsUnavailable(String detail) {
+    return unavailable(ProblemTypes.SECRETS_UNAVAILABLE, "Secrets unavailable", detail, 30);
+  }
+
+  private Response unavailable(String type, String title, String detail, int retryAfterSeconds) {
+    return Response.fromResponse(respond(Response.Status.SERVICE_UNAVAILABLE, type, title, detail))
+        .header("Retry-After", Integer.toString(retryAfterSeconds))
+        .build();
+  }
+
+  /** The challenges Setpoint accepts: Basic (when the user store is on) and Bearer. */
+  static String challenge(boolean basic, boolean invalidBearer) {
+    String bearer =
+        invalidBearer
+            ? "Bearer realm=\"setpoint\", error=\"invalid_token\""
+            : "Bearer realm=\"setpoint\"";
+    return basic ? "Basic realm=\"setpoint\", charset=\"UTF-8\", " + bearer : bearer;
   }
 
   /**

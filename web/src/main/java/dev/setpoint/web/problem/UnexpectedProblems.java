@@ -1,6 +1,5 @@
 package dev.setpoint.web.problem;
 
-import dev.setpoint.api.problem.ProblemTypes;
 import dev.setpoint.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,13 +34,8 @@ public class UnexpectedProblems implements ExceptionMapper<Throwable> {
     }
     if (databaseUnreachable(failure)) {
       LOG.log(Level.WARNING, "The database could not be reached while serving a request", failure);
-      Response unavailable =
-          problems.respond(
-              Response.Status.SERVICE_UNAVAILABLE,
-              ProblemTypes.UNAVAILABLE,
-              "Service unavailable",
-              "Setpoint cannot reach its database; nothing was changed. Retry shortly.");
-      return Response.fromResponse(unavailable).header("Retry-After", "5").build();
+      return problems.unavailable(
+          "Setpoint cannot reach its database; nothing was changed. Retry shortly.");
     }
     return internal(problems, failure);
   }

@@ -1,6 +1,5 @@
 package dev.setpoint.web.security;
 
-import dev.setpoint.api.problem.ProblemTypes;
 import dev.setpoint.web.problem.Problems;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -115,9 +114,7 @@ public class OriginPolicy implements ContainerRequestFilter, ContainerResponseFi
   }
 
   private Response refused(String origin) {
-    return problems.respond(
-        Response.Status.FORBIDDEN,
-        ProblemTypes.FORBIDDEN,
+    return problems.forbidden(
         "Origin not allowed",
         "Requests from the web origin "
             + printable(origin)
