@@ -1,6 +1,5 @@
 package dev.setpoint.web.security;
 
-import dev.setpoint.api.problem.ProblemTypes;
 import dev.setpoint.domain.access.Caller;
 import dev.setpoint.domain.access.RequestCaller;
 import dev.setpoint.domain.audit.AuditAction;
@@ -49,67 +48,33 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
 
   @Inject AuditTrail audit;
   @Inject RateLimits limits;
-  @Inject AuthConfig config;
   @Inject Problems problems;
 
   @Override
   public void filter(ContainerRequestContext request) {
     current.origin(RequestIds.current(servletRequest), servletRequest.getRemoteAddr());
-    RateLimits.Verdict byAddress =
-        servletRequest.getAttribute(SetpointAuthentication.ADDRESS_BUDGET)
-                instanceof RateLimits.Verdict taken
-            ? taken
-            : limits.address(servletRequest.getRemoteAddr());
-    request.setProperty(VERDICT, byAddress);
-    if (!byAddress.allowed()) {
-      request.abortWith(tooMany(byAddress, "Too many requests from this address"));
-      return;
-    }
-    if (servletRequest.getAttribute(SetpointAuthentication.THROTTLED)
-        instanceof RateLimits.Verdict throttled) {
-      request.setProperty(VERDICT, throttled);
-      request.abortWith(
-          tooMany(
-              throttled,
-              "Too many requests or failed sign-ins for this account or address; wait and retry"));
-      return;
-    }
-    if (servletRequest.getAttribute(SetpointAuthentication.UNAVAILABLE) != null) {
-      request.abortWith(
-          Response.fromResponse(
-                  problems.respond(
-                      Response.Status.SERVICE_UNAVAILABLE,
-                      ProblemTypes.UNAVAILABLE,
-                      "Service unavailable",
-                      "Credentials cannot be checked right now; retry shortly"))
-              .header("Retry-After", "5")
-              .build());
-      return;
-    }
-    Object failed = servletRequest.getAttribute(SetpointAuthentication.FAILED);
-    if (failed != null) {
-      audit.denied(
-          AuditAction.SIGN_IN,
-          AuditTarget.PLATFORM,
-          "bearer".equals(failed)
-              ? "a bearer token that is unknown, expired, revoked or not valid"
-              : "HTTP Basic credentials that are not valid");
-      request.abortWith(
-          unauthenticated(
-              "The credentials are not valid (unknown user or wrong password, or a token that is"
-                  + " unknown, expired or revoked)",
-              "bearer".equals(failed)));
+    AuthenticationOutcome outcome =
+        AuthenticationOutcome.of(servletRequest)
+            .orElseGet(
+                () ->
+                    new AuthenticationOutcome(
+                        limits.address(servletRequest.getRemoteAddr()),
+                        AuthenticationOutcome.NONE));
+    request.setProperty(VERDICT, outcome.addressBudget());
+    Response refused = refusal(request, outcome);
+    if (refused != null) {
+      request.abortWith(refused);
       return;
     }
     Caller caller =
-        servletRequest.getAttribute(SetpointAuthentication.CALLER) instanceof Caller c
-            ? c
+        outcome.result() instanceof AuthenticationOutcome.Authenticated authenticated
+            ? authenticated.caller()
             : Caller.ANONYMOUS;
     current.set(caller);
     if (caller.kind() == Caller.Kind.ANONYMOUS) {
       if (!isPublic()) {
         request.abortWith(
-            unauthenticated(
+            problems.unauthenticated(
                 "This request needs credentials: HTTP Basic, or a bearer token", false));
       }
       return;
@@ -119,6 +84,35 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
     if (!byPrincipal.allowed()) {
       request.abortWith(tooMany(byPrincipal, "Too many requests from this caller"));
     }
+  }
+
+  /** The answer to a request the authentication outcome refuses, or null when it may go on. */
+  private Response refusal(ContainerRequestContext request, AuthenticationOutcome outcome) {
+    if (!outcome.addressBudget().allowed()) {
+      return tooMany(outcome.addressBudget(), "Too many requests from this address");
+    }
+    if (outcome.result() instanceof AuthenticationOutcome.Throttled throttled) {
+      request.setProperty(VERDICT, throttled.verdict());
+      return tooMany(
+          throttled.verdict(),
+          "Too many requests or failed sign-ins for this account or address; wait and retry");
+    }
+    if (outcome.result() instanceof AuthenticationOutcome.CannotCheck) {
+      return problems.unavailable("Credentials cannot be checked right now; retry shortly");
+    }
+    if (outcome.result() instanceof AuthenticationOutcome.Refused refused) {
+      audit.denied(
+          AuditAction.SIGN_IN,
+          AuditTarget.PLATFORM,
+          refused.bearer()
+              ? "a bearer token that is unknown, expired, revoked or not valid"
+              : "HTTP Basic credentials that are not valid");
+      return problems.unauthenticated(
+          "The credentials are not valid (unknown user or wrong password, or a token that is"
+              + " unknown, expired or revoked)",
+          refused.bearer());
+    }
+    return null;
   }
 
   @Override
@@ -138,30 +132,6 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
   }
 
   private Response tooMany(RateLimits.Verdict verdict, String detail) {
-    return Response.fromResponse(
-            problems.respond(429, ProblemTypes.RATE_LIMITED, "Too many requests", detail, null))
-        .status(429, "Too Many Requests")
-        .header("Retry-After", verdict.resetSeconds())
-        .build();
-  }
-
-  private Response unauthenticated(String detail, boolean invalidBearer) {
-    return Response.fromResponse(
-            problems.respond(
-                Response.Status.UNAUTHORIZED,
-                ProblemTypes.UNAUTHENTICATED,
-                "Authentication required",
-                detail))
-        .header("WWW-Authenticate", challenge(config.basicEnabled(), invalidBearer))
-        .build();
-  }
-
-  /** The challenges Setpoint accepts: Basic (when the user store is on) and Bearer. */
-  public static String challenge(boolean basic, boolean invalidBearer) {
-    String bearer =
-        invalidBearer
-            ? "Bearer realm=\"setpoint\", error=\"invalid_token\""
-            : "Bearer realm=\"setpoint\"";
-    return basic ? "Basic realm=\"setpoint\", charset=\"UTF-8\", " + bearer : bearer;
+    return problems.tooManyRequests(verdict.resetSeconds(), detail);
   }
 }

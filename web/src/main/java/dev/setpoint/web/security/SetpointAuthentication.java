@@ -1,5 +1,7 @@
 package dev.setpoint.web.security;
 
+import dev.setpoint.domain.access.TokenService;
+import dev.setpoint.web.http.ControlCharacters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -20,34 +22,15 @@ import java.util.logging.Logger;
  * Setpoint's one authentication mechanism, run by the container before every request. It reads
  * {@code Authorization}: {@code Basic} for people in the built-in store, {@code Bearer stp_...} for
  * service tokens, any other {@code Bearer} for JWTs from the OpenID Connect provider, and lets the
- * identity stores decide. It never answers by itself: it leaves the outcome in request attributes
- * for {@link CallerFilter}, which answers 401 / 429 as problem documents like every other error.
+ * identity stores decide. It never answers by itself: it leaves the {@link AuthenticationOutcome}
+ * on the request for {@link CallerFilter}, which answers 401 / 429 as problem documents like every
+ * other error.
  *
  * <p>Nothing is remembered between requests: no session, no cookie (so there is nothing for a
  * cross-site request to ride on).
  */
 @ApplicationScoped
 public class SetpointAuthentication implements HttpAuthenticationMechanism {
-
-  /** The authenticated {@link dev.setpoint.domain.access.Caller}. */
-  static final String CALLER = "dev.setpoint.auth.caller";
-
-  /** Set when credentials were presented and refused: the scheme that failed. */
-  static final String FAILED = "dev.setpoint.auth.failed";
-
-  /**
-   * The client address's request budget, taken before anything else: a {@link RateLimits.Verdict}.
-   */
-  static final String ADDRESS_BUDGET = "dev.setpoint.auth.address-budget";
-
-  /**
-   * Set when a failed sign-in budget of the account or address is spent: a {@link
-   * RateLimits.Verdict}.
-   */
-  static final String THROTTLED = "dev.setpoint.auth.throttled";
-
-  /** Set when credentials could not be checked because the store is unreachable. */
-  static final String UNAVAILABLE = "dev.setpoint.auth.unavailable";
 
   private static final Logger LOG = Logger.getLogger(SetpointAuthentication.class.getName());
 
@@ -57,19 +40,31 @@ public class SetpointAuthentication implements HttpAuthenticationMechanism {
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    String address = request.getRemoteAddr();
     // every budget is spent before any credential is checked, so a refused request costs no hash
-    RateLimits.Verdict byAddress = limits.address(address);
-    request.setAttribute(ADDRESS_BUDGET, byAddress);
-    String header = request.getHeader("Authorization");
-    if (!byAddress.allowed() || header == null || header.isBlank()) {
-      return context.doNothing();
+    RateLimits.Verdict byAddress = limits.address(request.getRemoteAddr());
+    AuthenticationOutcome.Result result =
+        byAddress.allowed() ? signIn(request) : AuthenticationOutcome.NONE;
+    new AuthenticationOutcome(byAddress, result).attachTo(request);
+    if (result instanceof AuthenticationOutcome.Authenticated authenticated) {
+      return context.notifyContainerAboutLogin(authenticated.validation());
     }
-    if (dev.setpoint.web.http.ControlCharacters.inHeaderValue(header)
-        || dev.setpoint.web.http.ControlCharacters.basicCredentialHasControl(header)) {
-      // not a sign-in attempt: the control-character guard, a servlet filter that runs after this
-      // mechanism, answers 400 before anything else sees the request
-      return context.doNothing();
+    if (result instanceof AuthenticationOutcome.Refused) {
+      // not a container failure: the filter answers with a problem document
+      return AuthenticationStatus.NOT_DONE;
+    }
+    return context.doNothing();
+  }
+
+  /** The sign-in budgets, then the identity stores, for the credentials in the request. */
+  private AuthenticationOutcome.Result signIn(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header == null
+        || header.isBlank()
+        || ControlCharacters.inHeaderValue(header)
+        || ControlCharacters.basicCredentialHasControl(header)) {
+      // control characters are not a sign-in attempt: the control-character guard, a servlet
+      // filter that runs after this mechanism, answers 400 before anything else sees the request
+      return AuthenticationOutcome.NONE;
     }
     String scheme = scheme(header);
     Credential credential = credential(scheme, header);
@@ -77,43 +72,35 @@ public class SetpointAuthentication implements HttpAuthenticationMechanism {
         credential instanceof UsernamePasswordCredential password ? password.getCaller() : null;
     RateLimits.Verdict spent = account == null ? null : limits.spentPrincipal(account);
     if (spent != null) {
-      request.setAttribute(THROTTLED, spent);
-      return context.doNothing();
+      return new AuthenticationOutcome.Throttled(spent);
     }
     SignInBudgets.Attempt attempt =
         limits.reserveSignIn(
-            account,
-            account == null ? dev.setpoint.domain.access.TokenService.hash(header) : null,
-            address);
+            account, account == null ? TokenService.hash(header) : null, request.getRemoteAddr());
     if (!attempt.allowed()) {
-      request.setAttribute(THROTTLED, attempt.verdict());
-      return context.doNothing();
+      return new AuthenticationOutcome.Throttled(attempt.verdict());
     }
-    if (credential == null) {
-      return refuse(request, scheme);
-    }
+    return credential == null
+        ? new AuthenticationOutcome.Refused(scheme)
+        : validate(credential, scheme, attempt);
+  }
+
+  private AuthenticationOutcome.Result validate(
+      Credential credential, String scheme, SignInBudgets.Attempt attempt) {
     CredentialValidationResult result;
     try {
       result = identityStores.validate(credential);
     } catch (RuntimeException e) {
       attempt.succeeded();
       LOG.log(Level.WARNING, "Checking credentials failed; the store may be unreachable", e);
-      request.setAttribute(UNAVAILABLE, Boolean.TRUE);
-      return context.doNothing();
+      return new AuthenticationOutcome.CannotCheck();
     }
     if (result.getStatus() == CredentialValidationResult.Status.VALID
         && result.getCallerPrincipal() instanceof SetpointPrincipal principal) {
       attempt.succeeded();
-      request.setAttribute(CALLER, principal.caller());
-      return context.notifyContainerAboutLogin(result);
+      return new AuthenticationOutcome.Authenticated(principal.caller(), result);
     }
-    return refuse(request, scheme);
-  }
-
-  private AuthenticationStatus refuse(HttpServletRequest request, String scheme) {
-    request.setAttribute(FAILED, scheme);
-    // not a container failure: the filter answers with a problem document
-    return AuthenticationStatus.NOT_DONE;
+    return new AuthenticationOutcome.Refused(scheme);
   }
 
   private static String scheme(String header) {
