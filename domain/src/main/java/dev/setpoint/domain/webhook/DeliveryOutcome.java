@@ -6,23 +6,24 @@ package dev.setpoint.domain.webhook;
  * signing-key-unavailable}, never the text of a low-level exception. Refusals and an unreadable
  * signing secret end the delivery at once: retrying would only repeat them.
  */
-record DeliveryOutcome(String name, Integer responseStatus, boolean terminal) {
+public record DeliveryOutcome(String name, Integer responseStatus, boolean terminal) {
 
-  static final DeliveryOutcome REFUSED_TARGET = new DeliveryOutcome("refused-target", null, true);
-  static final DeliveryOutcome TIMEOUT = new DeliveryOutcome("timeout", null, false);
-  static final DeliveryOutcome CONNECTION_FAILED =
+  public static final DeliveryOutcome REFUSED_TARGET =
+      new DeliveryOutcome("refused-target", null, true);
+  public static final DeliveryOutcome TIMEOUT = new DeliveryOutcome("timeout", null, false);
+  public static final DeliveryOutcome CONNECTION_FAILED =
       new DeliveryOutcome("connection-failed", null, false);
-  static final DeliveryOutcome SIGNING_KEY_UNAVAILABLE =
+  public static final DeliveryOutcome SIGNING_KEY_UNAVAILABLE =
       new DeliveryOutcome("signing-key-unavailable", null, true);
 
   /** The outcome of an answer with {@code status}. */
-  static DeliveryOutcome answered(int status) {
+  public static DeliveryOutcome answered(int status) {
     return status / 100 == 2
         ? new DeliveryOutcome("delivered", status, false)
         : new DeliveryOutcome("http-error " + status, status, false);
   }
 
-  boolean delivered() {
+  public boolean delivered() {
     return "delivered".equals(name);
   }
 }

@@ -9,8 +9,8 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,9 +27,9 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * Sends due webhook deliveries off the request path, on every server. Each delivery is claimed on
  * its own just before it is sent (a conditional update holding it for longer than one attempt can
- * take, see {@link WebhookTransport}), so two servers on one database never send it twice and a
- * slow receiver delays no claim of the others. One delivery that cannot be sent (its signing secret
- * does not open, say) is recorded as failed and the round goes on. Counts {@code
+ * take, see {@link WebhookSender}), so two servers on one database never send it twice and a slow
+ * receiver delays no claim of the others. One delivery that cannot be sent (its signing secret does
+ * not open, say) is recorded as failed and the round goes on. Counts {@code
  * setpoint_webhook_deliveries_total{outcome}} (delivered, retry, failed).
  */
 @ApplicationScoped
@@ -46,15 +46,14 @@ public class WebhookDispatcher {
   @Inject WebhookService webhooks;
   @Inject WebhookConfig config;
   @Inject MetricRegistry metrics;
+  @Inject WebhookSender sender;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
-  private volatile WebhookTransport transport;
   private volatile Future<?> task;
 
   void onSchemaReady(@Observes SchemaReady ready) {
-    transport = new WebhookTransport(config.targets(), config.timeout(), scheduler);
     long poll = config.poll().toMillis();
     task = scheduler.scheduleWithFixedDelay(this::round, poll, poll, TimeUnit.MILLISECONDS);
   }
@@ -63,13 +62,6 @@ public class WebhookDispatcher {
   void stop() {
     if (task != null) {
       task.cancel(false);
-    }
-    if (transport != null) {
-      try {
-        transport.close();
-      } catch (IOException e) {
-        LOG.log(Level.FINE, "Closing the webhook HTTP client failed", e);
-      }
     }
   }
 
@@ -102,7 +94,7 @@ public class WebhookDispatcher {
       if (outgoing == null) {
         return;
       }
-      outcome = transport.post(URI.create(outgoing.url()), headers(outgoing), outgoing.payload());
+      outcome = post(URI.create(outgoing.url()), headers(outgoing), outgoing.payload());
     } catch (Undecryptable | KeysUnavailable e) {
       LOG.warning(
           () ->
@@ -118,6 +110,19 @@ public class WebhookDispatcher {
       }
     }
     count(webhooks.attempted(id, outcome));
+  }
+
+  /** Checks where the delivery may go now (the target rule), then hands it to the sender. */
+  private DeliveryOutcome post(URI url, Map<String, String> headers, String body) {
+    WebhookSender.CheckedTarget target;
+    try {
+      target = config.targets().check(url);
+    } catch (RefusedTarget e) {
+      return DeliveryOutcome.REFUSED_TARGET;
+    } catch (UnknownHostException e) {
+      return DeliveryOutcome.CONNECTION_FAILED;
+    }
+    return sender.send(target, new WebhookSender.SignedDelivery(headers, body));
   }
 
   private static Map<String, String> headers(WebhookService.Outgoing outgoing) {

@@ -108,6 +108,21 @@ public final class WebhookTargets {
     return List.of(addresses);
   }
 
+  /**
+   * Where a delivery to {@code url} may connect now: its host and the checked addresses.
+   *
+   * @throws RefusedTarget when any address is refused
+   * @throws UnknownHostException when the URL has no host or the host does not resolve
+   */
+  WebhookSender.CheckedTarget check(URI url) throws UnknownHostException {
+    String host = host(url);
+    if (host == null || host.isEmpty()) {
+      throw new UnknownHostException("the URL has no host");
+    }
+    return new WebhookSender.CheckedTarget(
+        url, host.replaceAll("^\\[|]$", ""), checkedAddresses(host));
+  }
+
   private Optional<String> numeric(String host) {
     Optional<Ipv4Spelling> spelling = Ipv4Spelling.parse(host);
     if (spelling.isEmpty()) {

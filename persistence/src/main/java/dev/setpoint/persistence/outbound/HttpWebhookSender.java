@@ -1,18 +1,25 @@
-package dev.setpoint.domain.webhook;
+package dev.setpoint.persistence.outbound;
 
+import dev.setpoint.domain.webhook.DeliveryOutcome;
+import dev.setpoint.domain.webhook.WebhookConfig;
+import dev.setpoint.domain.webhook.WebhookSender;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -26,30 +33,35 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Posts one delivery: resolves the target's host, checks every address it resolves to against
- * {@link WebhookTargets}, then connects to a checked address (the host name still goes into the
- * {@code Host} header and TLS, so certificates are verified as usual). Apache HttpClient does this
- * where the JDK's client cannot choose the address; no redirect is followed and no connection kept,
- * so every attempt is checked afresh. An attempt never outlasts the timeout: it is cancelled then.
+ * Posts one delivery with Apache HttpClient, connecting to a checked address (the host name still
+ * goes into the {@code Host} header and TLS, so certificates are verified as usual): the JDK's
+ * client cannot choose the address. No redirect is followed and no connection kept, so every
+ * attempt goes to an address the domain's target rule has just checked. An attempt never outlasts
+ * the timeout: it is cancelled then.
  */
-final class WebhookTransport implements AutoCloseable {
+@ApplicationScoped
+public class HttpWebhookSender implements WebhookSender {
 
-  private final WebhookTargets targets;
-  private final Duration timeout;
-  private final ScheduledExecutorService deadlines;
-  private final CloseableHttpClient http;
+  private static final Logger LOG = Logger.getLogger(HttpWebhookSender.class.getName());
 
-  WebhookTransport(WebhookTargets targets, Duration timeout, ScheduledExecutorService deadlines) {
-    this.targets = targets;
-    this.timeout = timeout;
-    this.deadlines = deadlines;
+  @Inject WebhookConfig config;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService deadlines;
+
+  private Duration timeout;
+  private CloseableHttpClient http;
+
+  @PostConstruct
+  void open() {
+    timeout = config.timeout();
     Timeout limit = Timeout.of(timeout);
-    this.http =
+    http =
         HttpClients.custom()
             .setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create()
                     // never used for a pinned host; a second line should one slip through
-                    .setDnsResolver(new CheckingResolver(targets))
+                    .setDnsResolver(new NoResolver())
                     .setDefaultConnectionConfig(
                         ConnectionConfig.custom()
                             .setConnectTimeout(limit)
@@ -66,23 +78,20 @@ final class WebhookTransport implements AutoCloseable {
             .build();
   }
 
-  /** POSTs {@code body} with {@code headers} to {@code url}; how it went, as an outcome class. */
-  DeliveryOutcome post(URI url, Map<String, String> headers, String body) {
-    String host = WebhookTargets.host(url);
-    if (host == null || host.isEmpty()) {
-      return DeliveryOutcome.CONNECTION_FAILED;
-    }
-    List<InetAddress> addresses;
+  @PreDestroy
+  void close() {
     try {
-      addresses = targets.checkedAddresses(host);
-    } catch (RefusedTarget e) {
-      return DeliveryOutcome.REFUSED_TARGET;
-    } catch (UnknownHostException e) {
-      return DeliveryOutcome.CONNECTION_FAILED;
+      http.close();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Closing the webhook HTTP client failed", e);
     }
+  }
+
+  @Override
+  public DeliveryOutcome send(CheckedTarget target, SignedDelivery delivery) {
     DeliveryOutcome outcome = DeliveryOutcome.CONNECTION_FAILED;
-    for (InetAddress address : addresses) {
-      outcome = postTo(address, host.replaceAll("^\\[|]$", ""), url, headers, body);
+    for (InetAddress address : target.addresses()) {
+      outcome = postTo(address, target, delivery);
       if (outcome != DeliveryOutcome.CONNECTION_FAILED) {
         break;
       }
@@ -91,11 +100,12 @@ final class WebhookTransport implements AutoCloseable {
   }
 
   private DeliveryOutcome postTo(
-      InetAddress address, String name, URI url, Map<String, String> headers, String body) {
-    HttpHost pinned = new HttpHost(url.getScheme(), address, name, url.getPort());
-    HttpPost request = new HttpPost(url);
-    headers.forEach(request::setHeader);
-    request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+      InetAddress address, CheckedTarget target, SignedDelivery delivery) {
+    HttpHost pinned =
+        new HttpHost(target.url().getScheme(), address, target.hostName(), target.url().getPort());
+    HttpPost request = new HttpPost(target.url());
+    delivery.headers().forEach(request::setHeader);
+    request.setEntity(new StringEntity(delivery.body(), ContentType.APPLICATION_JSON));
     AtomicBoolean late = new AtomicBoolean();
     ScheduledFuture<?> deadline =
         deadlines.schedule(
@@ -108,8 +118,6 @@ final class WebhookTransport implements AutoCloseable {
     try {
       return http.execute(
           pinned, request, response -> DeliveryOutcome.answered(response.getCode()));
-    } catch (RefusedTarget e) {
-      return DeliveryOutcome.REFUSED_TARGET;
     } catch (ConnectException e) {
       return late.get() ? DeliveryOutcome.TIMEOUT : DeliveryOutcome.CONNECTION_FAILED;
     } catch (InterruptedIOException e) {
@@ -121,20 +129,16 @@ final class WebhookTransport implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() throws IOException {
-    http.close();
-  }
-
-  /** The target rule as a resolver: only checked addresses come out of it. */
-  private record CheckingResolver(WebhookTargets targets) implements DnsResolver {
+  /** Every connection goes to an address the target rule checked; nothing is looked up here. */
+  private static final class NoResolver implements DnsResolver {
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
-      return targets.checkedAddresses(host).toArray(InetAddress[]::new);
+      throw new UnknownHostException(
+          host + " is not looked up: deliveries go to checked addresses");
     }
 
     @Override
-    public String resolveCanonicalHostname(String host) throws UnknownHostException {
+    public String resolveCanonicalHostname(String host) {
       return host;
     }
   }
