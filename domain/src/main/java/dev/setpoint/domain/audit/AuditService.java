@@ -7,20 +7,8 @@ import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Slice;
 import dev.setpoint.domain.shared.Timestamps;
-import dev.setpoint.domain.shared.Unavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,18 +31,25 @@ public class AuditService {
   private final AuditTrail trail;
   private final AuditConfig config;
   private final Access access;
+  private final AuditArchive archive;
 
   /** For the CDI container's proxy only. */
   protected AuditService() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Inject
-  public AuditService(AuditRepository events, AuditTrail trail, AuditConfig config, Access access) {
+  public AuditService(
+      AuditRepository events,
+      AuditTrail trail,
+      AuditConfig config,
+      Access access,
+      AuditArchive archive) {
     this.events = events;
     this.trail = trail;
     this.config = config;
     this.access = access;
+    this.archive = archive;
   }
 
   /** What to look for; every field may be null. */
@@ -156,7 +151,7 @@ public class AuditService {
   }
 
   /**
-   * Archives the events recorded before {@code before} to a JSON Lines file and deletes them,
+   * Archives the events recorded before {@code before} ({@link AuditArchive}) and deletes them,
    * keeping the last one's position as the checkpoint from which the rest of the chain verifies.
    * Refuses while that part of the chain does not verify, so a prune cannot hide tampering.
    */
@@ -188,47 +183,25 @@ public class AuditService {
   }
 
   private String archive(Position from, Position through) {
-    Path dir = config.archiveDir();
     String name = "audit-" + (from.sequence() + 1) + "-" + through.sequence() + ".jsonl";
-    Path target = dir.resolve(name);
-    Path staged = dir.resolve(name + ".partial");
-    try {
-      Files.createDirectories(dir);
-      try (FileChannel channel =
-              FileChannel.open(
-                  staged,
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.TRUNCATE_EXISTING,
-                  StandardOpenOption.WRITE);
-          OutputStream out = Channels.newOutputStream(channel);
-          BufferedWriter lines =
-              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
-        long after = from.sequence();
-        while (after < through.sequence()) {
-          List<AuditEvent> batch = events.chain(after, BATCH);
-          for (AuditEvent event : batch) {
-            if (event.sequence() > through.sequence()) {
+    return archive.write(
+        name,
+        sink -> {
+          long after = from.sequence();
+          while (after < through.sequence()) {
+            List<AuditEvent> batch = events.chain(after, BATCH);
+            for (AuditEvent event : batch) {
+              if (event.sequence() > through.sequence()) {
+                break;
+              }
+              sink.accept(event);
+              after = event.sequence();
+            }
+            if (batch.isEmpty()) {
               break;
             }
-            lines.write(AuditWriter.json(event));
-            lines.newLine();
-            after = event.sequence();
           }
-          if (batch.isEmpty()) {
-            break;
-          }
-        }
-        lines.flush();
-        channel.force(true);
-      }
-      Files.move(
-          staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return target.toAbsolutePath().toString();
-    } catch (IOException e) {
-      throw new Unavailable(
-          "The audit archive cannot be written to " + dir.toAbsolutePath() + "; nothing was pruned",
-          e);
-    }
+        });
   }
 
   private AuditQuery query(Filter filter) {

@@ -6,8 +6,6 @@ import dev.setpoint.domain.shared.Unavailable;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -19,9 +17,9 @@ import java.util.logging.Logger;
 
 /**
  * Appends records to the chain: locks the head, hashes each record onto it, stores them, and once
- * the transaction has committed writes each event to the log as one JSON line (logger {@code
- * setpoint.audit}) for a SIEM. A failure to store is reported as {@link Unavailable} and rolls the
- * transaction back, so a change that cannot be audited is not made.
+ * the transaction has committed passes them on to the {@link AuditStream} a SIEM follows. A failure
+ * to store is reported as {@link Unavailable} and rolls the transaction back, so a change that
+ * cannot be audited is not made.
  */
 @ApplicationScoped
 public class AuditWriter {
@@ -29,24 +27,28 @@ public class AuditWriter {
   /** The log stream a SIEM follows: one JSON object per line, one line per event. */
   public static final String LOGGER = "setpoint.audit";
 
-  private static final Logger AUDIT = Logger.getLogger(LOGGER);
   private static final Logger LOG = Logger.getLogger(AuditWriter.class.getName());
   private static final String HOLDS_HEAD = AuditWriter.class.getName() + ".holdsHead";
 
   private final AuditRepository events;
+  private final AuditStream stream;
 
   @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
   TransactionSynchronizationRegistry transactions;
 
   /** For the CDI container's proxy only. */
   protected AuditWriter() {
-    this(null);
+    this(null, null);
   }
 
-  /** A writer to {@code events}; outside a container (tests) it runs without a transaction. */
+  /**
+   * A writer to {@code events}, passing committed ones on to {@code stream}; outside a container
+   * (tests) it runs without a transaction.
+   */
   @Inject
-  public AuditWriter(AuditRepository events) {
+  public AuditWriter(AuditRepository events, AuditStream stream) {
     this.events = events;
+    this.stream = stream;
   }
 
   /** Appends in the caller's transaction (or a new one when there is none). */
@@ -126,7 +128,7 @@ public class AuditWriter {
 
   private void logOnCommit(List<AuditEvent> chained) {
     if (transactions == null) {
-      chained.forEach(e -> AUDIT.info(json(e)));
+      stream.committed(chained);
       return;
     }
     transactions.registerInterposedSynchronization(
@@ -139,42 +141,9 @@ public class AuditWriter {
           @Override
           public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
-              chained.forEach(e -> AUDIT.info(json(e)));
+              stream.committed(chained);
             }
           }
         });
-  }
-
-  /** The event as the one-line JSON object the log stream and the JSON Lines export carry. */
-  public static String json(AuditEvent event) {
-    return jsonOf(event).build().toString();
-  }
-
-  /** The event as a JSON object, in the API's field names. */
-  public static JsonObjectBuilder jsonOf(AuditEvent event) {
-    AuditRecord record = event.record();
-    AuditTarget target = record.target();
-    JsonObjectBuilder json = Json.createObjectBuilder().add("sequence", event.sequence());
-    json.add("at", record.at().toString())
-        .add("actor", record.actor())
-        .add("action", record.action().wireName());
-    JsonObjectBuilder about = Json.createObjectBuilder();
-    optional(about, "application", target.application());
-    optional(about, "environment", target.environment());
-    optional(about, "key", target.key());
-    if (target.version() != null) {
-      about.add("version", target.version());
-    }
-    json.add("target", about).add("outcome", record.outcome().wireName());
-    optional(json, "clientAddress", record.clientAddress());
-    optional(json, "requestId", record.requestId());
-    optional(json, "detail", record.detail());
-    return json.add("hash", event.hash());
-  }
-
-  private static void optional(JsonObjectBuilder json, String name, String value) {
-    if (value != null) {
-      json.add(name, value);
-    }
   }
 }

@@ -78,7 +78,7 @@ public final class InMemoryRepositories
 
   /** The audit trail over {@link #auditEvents}, recording {@link #caller}. */
   public AuditTrail auditTrail() {
-    return new AuditTrail(callers, new AuditWriter(auditEvents));
+    return new AuditTrail(callers, new AuditWriter(auditEvents, committed -> {}));
   }
 
   /** Access decisions over these bindings, for {@link #caller}. */

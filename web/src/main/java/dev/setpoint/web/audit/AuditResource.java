@@ -10,7 +10,6 @@ import dev.setpoint.domain.audit.AuditEvent;
 import dev.setpoint.domain.audit.AuditRecord;
 import dev.setpoint.domain.audit.AuditService;
 import dev.setpoint.domain.audit.AuditTarget;
-import dev.setpoint.domain.audit.AuditWriter;
 import dev.setpoint.web.http.Callers;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
@@ -116,7 +115,7 @@ public class AuditResource {
           BufferedWriter lines =
               new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
           try {
-            export.forEach(event -> line(lines, AuditWriter.json(event)));
+            export.forEach(event -> line(lines, AuditJsonLines.line(view(event))));
           } catch (UncheckedIOException e) {
             throw e.getCause();
           }
