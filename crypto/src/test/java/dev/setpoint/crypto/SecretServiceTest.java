@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.setpoint.domain.application.ApplicationService;
-import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.catalog.ApplicationService;
+import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.secret.RewrapBatch;
 import dev.setpoint.domain.secret.SecretService;
 import dev.setpoint.domain.secret.SecretState;

@@ -3,6 +3,7 @@ package dev.setpoint.domain.access;
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.audit.AuditAction;
+import dev.setpoint.domain.audit.AuditReaders;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.shared.Forbidden;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * once. Service tokens carry their scope and may only read delivered configuration.
  */
 @ApplicationScoped
-public class Access {
+public class Access implements AuditReaders {
 
   private static final ThreadLocal<Boolean> ELEVATED = new ThreadLocal<>();
 
@@ -91,6 +92,11 @@ public class Access {
       throw new Unauthenticated("This request needs credentials: HTTP Basic, or a bearer token");
     }
     return caller;
+  }
+
+  @Override
+  public void requireSignedIn() {
+    requireAuthenticated();
   }
 
   /** Requires {@code action} on the application as a whole (not through an environment grant). */
@@ -353,7 +359,7 @@ public class Access {
 
   /** Records the refusal in the audit trail and returns it, to be thrown. */
   private RuntimeException denied(AuditAction attempted, Target target, RuntimeException refusal) {
-    getAudit().denied(attempted, AuditTarget.of(target), refusal.getMessage());
+    getAudit().denied(attempted, target.audited(), refusal.getMessage());
     return refusal;
   }
 

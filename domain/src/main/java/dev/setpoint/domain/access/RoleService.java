@@ -1,9 +1,7 @@
 package dev.setpoint.domain.access;
 
 import dev.setpoint.domain.application.Application;
-import dev.setpoint.domain.application.ApplicationService;
 import dev.setpoint.domain.application.Environment;
-import dev.setpoint.domain.application.EnvironmentService;
 import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
@@ -34,26 +32,20 @@ public class RoleService {
   private static final Logger LOG = Logger.getLogger(RoleService.class.getName());
 
   private final RoleBindingRepository bindings;
-  private final ApplicationService applications;
-  private final EnvironmentService environments;
+  private final VisibleTargets targets;
   private final Access access;
   private final AuditTrail audit;
 
   /** For the CDI container's proxy only. */
   protected RoleService() {
-    this(null, null, null, null, null);
+    this(null, null, null, null);
   }
 
   @Inject
   public RoleService(
-      RoleBindingRepository bindings,
-      ApplicationService applications,
-      EnvironmentService environments,
-      Access access,
-      AuditTrail audit) {
+      RoleBindingRepository bindings, VisibleTargets targets, Access access, AuditTrail audit) {
     this.bindings = bindings;
-    this.applications = applications;
-    this.environments = environments;
+    this.targets = targets;
     this.access = access;
     this.audit = audit;
   }
@@ -73,11 +65,11 @@ public class RoleService {
     if (app == null) {
       getAccess().requirePlatformAdmin();
     } else {
-      application = applications.get(app);
+      application = targets.application(app);
       if (env == null) {
         getAccess().require(Action.MANAGE, application);
       } else {
-        environment = environments.find(application, env);
+        environment = targets.environment(application, env);
         getAccess().require(Action.MANAGE, environment);
       }
     }
@@ -107,7 +99,7 @@ public class RoleService {
     if (app == null) {
       getAccess().requirePlatformAdmin();
     } else {
-      application = applications.get(app);
+      application = targets.application(app);
       getAccess().require(Action.READ, application);
     }
     Pages.requireUuidCursor(page);

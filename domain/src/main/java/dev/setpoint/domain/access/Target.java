@@ -2,6 +2,7 @@ package dev.setpoint.domain.access;
 
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.audit.AuditTarget;
 import java.util.UUID;
 
 /**
@@ -22,5 +23,10 @@ public record Target(UUID applicationId, UUID environmentId, boolean production,
         environment.id(),
         environment.production(),
         environment.application().slug() + "/" + environment.slug());
+  }
+
+  /** The target as the audit trail names it. */
+  public AuditTarget audited() {
+    return AuditTarget.labelled(applicationId, label);
   }
 }

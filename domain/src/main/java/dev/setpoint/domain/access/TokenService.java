@@ -1,9 +1,7 @@
 package dev.setpoint.domain.access;
 
 import dev.setpoint.domain.application.Application;
-import dev.setpoint.domain.application.ApplicationService;
 import dev.setpoint.domain.application.Environment;
-import dev.setpoint.domain.application.EnvironmentService;
 import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
@@ -64,8 +62,7 @@ public class TokenService {
   public record Issued(ServiceToken token, String secret) {}
 
   private final ServiceTokenRepository tokens;
-  private final ApplicationService applications;
-  private final EnvironmentService environments;
+  private final VisibleTargets targets;
   private final Access access;
   private final AuditTrail audit;
   private final TokenUsage usage;
@@ -74,22 +71,20 @@ public class TokenService {
 
   /** For the CDI container's proxy only. */
   protected TokenService() {
-    this(null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   @Inject
   public TokenService(
       ServiceTokenRepository tokens,
-      ApplicationService applications,
-      EnvironmentService environments,
+      VisibleTargets targets,
       Access access,
       TokenUsage usage,
       TokenChecks recent,
       DeliveryNotices notices,
       AuditTrail audit) {
     this.tokens = tokens;
-    this.applications = applications;
-    this.environments = environments;
+    this.targets = targets;
     this.access = access;
     this.audit = audit;
     this.usage = usage;
@@ -112,10 +107,10 @@ public class TokenService {
     if (expiresAt != null && !expiresAt.isAfter(now)) {
       throw new InvalidValue("expiresAt", "must be in the future");
     }
-    Application application = applications.get(app);
+    Application application = targets.application(app);
     Set<Environment> scope = new LinkedHashSet<>();
     for (String env : envs) {
-      Environment environment = environments.find(application, env);
+      Environment environment = targets.environment(application, env);
       getAccess().require(Action.MANAGE, environment);
       scope.add(environment);
     }

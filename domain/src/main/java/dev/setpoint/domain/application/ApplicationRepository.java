@@ -1,5 +1,6 @@
 package dev.setpoint.domain.application;
 
+import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Slug;
 import java.util.List;
@@ -9,6 +10,16 @@ import java.util.Optional;
 public interface ApplicationRepository {
 
   Optional<Application> find(Slug slug);
+
+  /**
+   * The application with the slug {@code slug}.
+   *
+   * @throws NotFound when there is none
+   */
+  default Application named(String slug) {
+    Slug id = Slug.of("app", slug);
+    return find(id).orElseThrow(() -> new NotFound("No application with slug '" + id + "'"));
+  }
 
   /** Up to {@code page.limit() + 1} applications ordered by slug, after {@code page.after()}. */
   List<Application> list(PageRequest page);

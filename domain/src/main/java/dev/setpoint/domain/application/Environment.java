@@ -24,6 +24,13 @@ public class Environment extends Tracked {
           new Template("staging", "Staging", false),
           new Template("production", "Production", true));
 
+  /** The environments a new application starts with: dev, staging and production. */
+  public static List<Environment> standard(Application application) {
+    return STANDARD.stream()
+        .map(t -> new Environment(application, new Slug(t.slug()), t.name(), t.production()))
+        .toList();
+  }
+
   @ManyToOne(optional = false)
   @JoinColumn(name = "application_id", nullable = false, updatable = false)
   private Application application;

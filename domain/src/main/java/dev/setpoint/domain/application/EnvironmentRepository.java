@@ -1,5 +1,6 @@
 package dev.setpoint.domain.application;
 
+import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Slug;
 import java.util.List;
@@ -10,6 +11,20 @@ import java.util.UUID;
 public interface EnvironmentRepository {
 
   Optional<Environment> find(Application application, Slug slug);
+
+  /**
+   * The environment {@code env} of {@code application}.
+   *
+   * @throws NotFound when it has none of that name
+   */
+  default Environment named(Application application, String env) {
+    Slug id = Slug.of("env", env);
+    return find(application, id)
+        .orElseThrow(
+            () ->
+                new NotFound(
+                    "Application '" + application.slug() + "' has no environment '" + id + "'"));
+  }
 
   /** Up to {@code page.limit() + 1} environments ordered by slug, after {@code page.after()}. */
   List<Environment> list(Application application, PageRequest page);

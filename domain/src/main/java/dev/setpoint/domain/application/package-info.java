@@ -1,2 +1,5 @@
-/** Applications, their environments, and the use cases that create, change and remove them. */
+/**
+ * Applications and their environments: the model and its repositories. Their use cases are in
+ * {@code catalog}.
+ */
 package dev.setpoint.domain.application;

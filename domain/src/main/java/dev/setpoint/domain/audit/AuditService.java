@@ -1,6 +1,5 @@
 package dev.setpoint.domain.audit;
 
-import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.audit.AuditChain.Position;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.InvalidValue;
@@ -30,7 +29,7 @@ public class AuditService {
   private final AuditRepository events;
   private final AuditTrail trail;
   private final AuditConfig config;
-  private final Access access;
+  private final AuditReaders access;
   private final AuditArchive archive;
 
   /** For the CDI container's proxy only. */
@@ -43,7 +42,7 @@ public class AuditService {
       AuditRepository events,
       AuditTrail trail,
       AuditConfig config,
-      Access access,
+      AuditReaders access,
       AuditArchive archive) {
     this.events = events;
     this.trail = trail;
@@ -205,7 +204,7 @@ public class AuditService {
   }
 
   private AuditQuery query(Filter filter) {
-    access.requireAuthenticated();
+    access.requireSignedIn();
     boolean admin = access.platformAdmin();
     Optional<Set<UUID>> visible = admin ? Optional.empty() : access.visibleApplications();
     if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {

@@ -1,6 +1,5 @@
 package dev.setpoint.domain.audit;
 
-import dev.setpoint.domain.access.Target;
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.Environment;
 import java.util.UUID;
@@ -27,11 +26,10 @@ public record AuditTarget(
         application.id(), application.slug().value(), environment.slug().value(), null, null);
   }
 
-  /** From an access check's target, whose label is {@code app} or {@code app/env}. */
-  public static AuditTarget of(Target target) {
-    String[] parts = target.label().split("/", 2);
-    return new AuditTarget(
-        target.applicationId(), parts[0], parts.length > 1 ? parts[1] : null, null, null);
+  /** From an application's id and a label {@code app} or {@code app/env} (an access target's). */
+  public static AuditTarget labelled(UUID applicationId, String label) {
+    String[] parts = label.split("/", 2);
+    return new AuditTarget(applicationId, parts[0], parts.length > 1 ? parts[1] : null, null, null);
   }
 
   /** The same target narrowed to one key (a setting, a secret, a principal, a token). */

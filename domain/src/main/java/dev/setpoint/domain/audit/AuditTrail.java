@@ -1,6 +1,5 @@
 package dev.setpoint.domain.audit;
 
-import dev.setpoint.domain.access.CallerContext;
 import dev.setpoint.domain.shared.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -23,7 +22,7 @@ public class AuditTrail {
 
   private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
 
-  private final CallerContext callers;
+  private final AuditActor callers;
   private final AuditWriter writer;
   private final Event<Changed> changes;
 
@@ -33,12 +32,12 @@ public class AuditTrail {
   }
 
   /** A trail without change announcements (tests). */
-  public AuditTrail(CallerContext callers, AuditWriter writer) {
+  public AuditTrail(AuditActor callers, AuditWriter writer) {
     this(callers, writer, null);
   }
 
   @Inject
-  public AuditTrail(CallerContext callers, AuditWriter writer, Event<Changed> changes) {
+  public AuditTrail(AuditActor callers, AuditWriter writer, Event<Changed> changes) {
     this.callers = callers;
     this.writer = writer;
     this.changes = changes;
@@ -108,7 +107,7 @@ public class AuditTrail {
   private AuditRecord record(AuditAction action, AuditTarget target, Outcome outcome, String text) {
     return new AuditRecord(
         Timestamps.now(),
-        clip(callers.caller().name(), 200),
+        clip(callers.actor(), 200),
         action,
         target,
         outcome,

@@ -1,6 +1,5 @@
 package dev.setpoint.domain.audit;
 
-import dev.setpoint.domain.access.Caller;
 import dev.setpoint.domain.shared.Timestamps;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -66,12 +65,11 @@ public class DeliveryAudit {
     flushQuietly();
   }
 
-  /** Notes that {@code caller} at {@code clientAddress} was sent {@code release}'s secrets. */
-  public void delivered(Caller caller, String clientAddress, AuditTarget release) {
+  /** Notes that {@code actor} at {@code clientAddress} was sent {@code release}'s secrets. */
+  public void delivered(String actor, String clientAddress, AuditTarget release) {
     Instant minute = Timestamps.now().truncatedTo(ChronoUnit.MINUTES);
     pending
-        .computeIfAbsent(
-            new Delivery(caller.name(), clientAddress, release, minute), d -> new LongAdder())
+        .computeIfAbsent(new Delivery(actor, clientAddress, release, minute), d -> new LongAdder())
         .increment();
   }
 

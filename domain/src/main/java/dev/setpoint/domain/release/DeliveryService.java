@@ -3,7 +3,6 @@ package dev.setpoint.domain.release;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.setpoint.domain.access.Access;
-import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.DeliveryAudit;
 import dev.setpoint.domain.secret.KeysUnavailable;
 import dev.setpoint.domain.secret.Undecryptable;
@@ -186,7 +185,7 @@ public class DeliveryService {
     }
     if (contentSent && !snapshot.secrets().isEmpty()) {
       audit.delivered(
-          caller, clientAddress, AuditTarget.of(snapshot.target()).version(snapshot.number()));
+          caller.name(), clientAddress, snapshot.target().audited().version(snapshot.number()));
     }
   }
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.domain.application.Application;
-import dev.setpoint.domain.application.ApplicationService;
 import dev.setpoint.domain.application.Environment;
-import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.catalog.ApplicationService;
+import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.shared.Forbidden;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;

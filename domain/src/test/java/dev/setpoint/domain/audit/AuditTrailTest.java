@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.domain.access.Caller;
-import dev.setpoint.domain.application.ApplicationService;
+import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.Forbidden;
 import dev.setpoint.domain.shared.Unavailable;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.setpoint.domain.application.ApplicationService;
-import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.catalog.ApplicationService;
+import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.setting.SettingService;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Precondition;

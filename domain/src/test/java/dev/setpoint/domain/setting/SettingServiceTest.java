@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.setpoint.domain.application.ApplicationService;
-import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.catalog.ApplicationService;
+import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;

@@ -3,10 +3,10 @@ package dev.setpoint.persistence.outbound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.setpoint.domain.application.ApplicationService;
 import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditConfig;
 import dev.setpoint.domain.audit.AuditService;
+import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.testing.InMemoryAuditRepository;
 import dev.setpoint.domain.testing.InMemoryRepositories;

@@ -4,7 +4,7 @@ import dev.setpoint.api.application.ApplicationRequest;
 import dev.setpoint.api.application.ApplicationView;
 import dev.setpoint.api.paging.Page;
 import dev.setpoint.domain.application.Application;
-import dev.setpoint.domain.application.ApplicationService;
+import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
 import dev.setpoint.web.http.Preconditions;

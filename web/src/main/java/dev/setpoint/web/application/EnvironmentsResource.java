@@ -4,7 +4,7 @@ import dev.setpoint.api.application.EnvironmentRequest;
 import dev.setpoint.api.application.EnvironmentView;
 import dev.setpoint.api.paging.Page;
 import dev.setpoint.domain.application.Environment;
-import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
 import dev.setpoint.web.http.Preconditions;

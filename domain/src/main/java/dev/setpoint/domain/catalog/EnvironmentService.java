@@ -1,16 +1,18 @@
-package dev.setpoint.domain.application;
+package dev.setpoint.domain.catalog;
 
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Action;
 import dev.setpoint.domain.access.RoleBinding;
 import dev.setpoint.domain.access.RoleBindingRepository;
+import dev.setpoint.domain.application.Application;
+import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.application.EnvironmentRepository;
 import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.DeliveryNotices;
 import dev.setpoint.domain.shared.InvalidValue;
-import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Precondition;
 import dev.setpoint.domain.shared.Slice;
@@ -140,13 +142,7 @@ public class EnvironmentService {
    * cases check their own action on it.
    */
   public Environment find(Application application, String env) {
-    Slug id = Slug.of("env", env);
-    return environments
-        .find(application, id)
-        .orElseThrow(
-            () ->
-                new NotFound(
-                    "Application '" + application.slug() + "' has no environment '" + id + "'"));
+    return environments.named(application, env);
   }
 
   public Slice<Environment> list(String app, PageRequest page) {

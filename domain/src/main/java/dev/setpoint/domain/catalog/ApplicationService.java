@@ -1,4 +1,4 @@
-package dev.setpoint.domain.application;
+package dev.setpoint.domain.catalog;
 
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Action;
@@ -6,13 +6,16 @@ import dev.setpoint.domain.access.Caller;
 import dev.setpoint.domain.access.Role;
 import dev.setpoint.domain.access.RoleBinding;
 import dev.setpoint.domain.access.RoleBindingRepository;
+import dev.setpoint.domain.application.Application;
+import dev.setpoint.domain.application.ApplicationRepository;
+import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.application.EnvironmentRepository;
 import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.DeliveryNotices;
 import dev.setpoint.domain.shared.InvalidValue;
-import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Precondition;
 import dev.setpoint.domain.shared.Slice;
@@ -75,11 +78,7 @@ public class ApplicationService {
     }
     Application application = new Application(id, name, description, owner);
     applications.store(application);
-    for (Environment.Template template : Environment.STANDARD) {
-      environments.store(
-          new Environment(
-              application, new Slug(template.slug()), template.name(), template.production()));
-    }
+    Environment.standard(application).forEach(environments::store);
     Caller caller = getAccess().caller();
     if (caller.kind() == Caller.Kind.USER && !getAccess().platformAdmin()) {
       bindings.store(new RoleBinding(caller.name(), Role.ADMIN, application, null, caller.name()));
@@ -92,11 +91,7 @@ public class ApplicationService {
   /** The application with this slug. */
   public Application get(String slug) {
     getAccess().requireAuthenticated();
-    Slug id = Slug.of("app", slug);
-    Application application =
-        applications
-            .find(id)
-            .orElseThrow(() -> new NotFound("No application with slug '" + id + "'"));
+    Application application = applications.named(slug);
     getAccess().requireVisible(application);
     return application;
   }
