@@ -24,6 +24,30 @@ public final class ApiLimits {
   /** Longest free-text description. */
   public static final int MAX_DESCRIPTION_LENGTH = 2000;
 
+  /**
+   * Longest free-text reason or message: a release's message, the reason for publishing over
+   * critical findings, a suppression's reason.
+   */
+  public static final int MAX_MESSAGE_LENGTH = 500;
+
+  /** Furthest ahead a readiness suppression may expire, in days. */
+  public static final int MAX_SUPPRESSION_DAYS = 365;
+
+  /** Shortest rotation policy of a secret, in days. */
+  public static final int MIN_ROTATION_DAYS = 1;
+
+  /** Longest rotation policy of a secret, in days (ten years). */
+  public static final int MAX_ROTATION_DAYS = 3650;
+
+  /** Longest name of a service token. */
+  public static final int MAX_TOKEN_NAME_LENGTH = 100;
+
+  /** Shortest password of a built-in user. */
+  public static final int MIN_PASSWORD_LENGTH = 12;
+
+  /** Longest password of a built-in user. */
+  public static final int MAX_PASSWORD_LENGTH = 256;
+
   /** Header carrying the request id, accepted from the caller and always echoed. */
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
 

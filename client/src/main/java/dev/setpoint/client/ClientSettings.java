@@ -1,5 +1,6 @@
 package dev.setpoint.client;
 
+import dev.setpoint.api.ApiLimits;
 import dev.setpoint.api.delivery.Delivery;
 import dev.setpoint.client.delivery.DeliveryClient;
 import dev.setpoint.client.delivery.ReleaseCache;
@@ -72,7 +73,7 @@ public record ClientSettings(
   /** Below system properties (400) and environment variables (300), above the file (100). */
   public static final int DEFAULT_ORDINAL = 150;
 
-  private static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9-]{1,62}$");
+  private static final Pattern SLUG = Pattern.compile(ApiLimits.SLUG_PATTERN);
   private static final Pattern INSTANCE_ID = Pattern.compile(Delivery.INSTANCE_PATTERN);
 
   /** Checks every component; the messages name the setting, never the token. */

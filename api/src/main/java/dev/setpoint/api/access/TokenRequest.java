@@ -1,5 +1,6 @@
 package dev.setpoint.api.access;
 
+import dev.setpoint.api.ApiLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TokenRequest(
     @Schema(description = "What the token is for; shown in lists.", example = "shop web pods")
         @NotBlank
-        @Size(max = 100)
+        @Size(max = ApiLimits.MAX_TOKEN_NAME_LENGTH)
         String name,
     @Schema(description = "The application slug.", example = "shop") @NotBlank String application,
     @Schema(description = "Environment slugs the token may read.", example = "[\"staging\"]")

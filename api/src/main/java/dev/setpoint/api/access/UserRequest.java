@@ -8,6 +8,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record UserRequest(
     @Schema(description = "Lower-case name, 2 to 64 characters.", example = "alice") @NotBlank
         String username,
-    @Schema(description = "12 to 256 characters; stored only as a PBKDF2 hash.", writeOnly = true)
-        @NotBlank
-        String password) {}
+    @Schema(description = PasswordRequest.RULE, writeOnly = true) @NotBlank String password) {}

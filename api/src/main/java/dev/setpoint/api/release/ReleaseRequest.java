@@ -1,5 +1,6 @@
 package dev.setpoint.api.release;
 
+import dev.setpoint.api.ApiLimits;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -7,12 +8,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ReleaseRequest", description = "What to note about a new release.")
 public record ReleaseRequest(
     @Schema(description = "Why this release; shown in the history.", example = "Raise pool size")
-        @Size(max = 500)
+        @Size(max = ApiLimits.MAX_MESSAGE_LENGTH)
         String message,
     @Schema(
             description =
                 "Publish to production although critical readiness findings are open; the reason"
                     + " is recorded in the audit trail.",
             example = "Hotfix for INC-1234; DEBUG is removed in the next release")
-        @Size(max = 500)
+        @Size(max = ApiLimits.MAX_MESSAGE_LENGTH)
         String overrideReason) {}

@@ -1,5 +1,6 @@
 package dev.setpoint.api.secret;
 
+import dev.setpoint.api.ApiLimits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,6 @@ public record SecretWriteRequest(
         @Pattern(regexp = "^(utf-8|base64)$", message = "must be utf-8 or base64")
         String encoding,
     @Schema(description = "Rotation policy: rotate at least every this many days.", example = "90")
-        @Min(1)
-        @Max(3650)
+        @Min(ApiLimits.MIN_ROTATION_DAYS)
+        @Max(ApiLimits.MAX_ROTATION_DAYS)
         Integer rotationDays) {}

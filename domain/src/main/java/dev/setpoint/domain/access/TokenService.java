@@ -1,5 +1,6 @@
 package dev.setpoint.domain.access;
 
+import dev.setpoint.api.ApiLimits;
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.audit.AuditAction;
@@ -97,8 +98,9 @@ public class TokenService {
    * admin role on every environment named (granted on the environment itself for production).
    */
   public Issued issue(String name, String app, List<String> envs, Instant expiresAt) {
-    if (name == null || name.isBlank() || name.length() > 100) {
-      throw new InvalidValue("name", "must be 1 to 100 characters");
+    if (name == null || name.isBlank() || name.length() > ApiLimits.MAX_TOKEN_NAME_LENGTH) {
+      throw new InvalidValue(
+          "name", "must be 1 to " + ApiLimits.MAX_TOKEN_NAME_LENGTH + " characters");
     }
     if (envs == null || envs.isEmpty()) {
       throw new InvalidValue("environments", "must name at least one environment");

@@ -1,5 +1,6 @@
 package dev.setpoint.domain.access;
 
+import dev.setpoint.api.ApiLimits;
 import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
@@ -25,9 +26,9 @@ public class UserService {
   public static final String ADMIN = "admin";
 
   /** The shortest password accepted. */
-  public static final int MIN_PASSWORD = 12;
+  public static final int MIN_PASSWORD = ApiLimits.MIN_PASSWORD_LENGTH;
 
-  private static final int MAX_PASSWORD = 256;
+  private static final int MAX_PASSWORD = ApiLimits.MAX_PASSWORD_LENGTH;
   private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9._-]{1,63}$");
   private static final Logger LOG = Logger.getLogger(UserService.class.getName());
 

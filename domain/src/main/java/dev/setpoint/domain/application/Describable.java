@@ -1,5 +1,6 @@
 package dev.setpoint.domain.application;
 
+import dev.setpoint.api.ApiLimits;
 import dev.setpoint.domain.shared.InvalidValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +8,8 @@ import java.util.List;
 /** Rules for the free-text fields of applications and environments. */
 final class Describable {
 
-  static final int MAX_NAME = 200;
-  static final int MAX_DESCRIPTION = 2000;
+  static final int MAX_NAME = ApiLimits.MAX_NAME_LENGTH;
+  static final int MAX_DESCRIPTION = ApiLimits.MAX_DESCRIPTION_LENGTH;
 
   private Describable() {}
 

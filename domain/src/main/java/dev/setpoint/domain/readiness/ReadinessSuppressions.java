@@ -1,5 +1,6 @@
 package dev.setpoint.domain.readiness;
 
+import dev.setpoint.api.ApiLimits;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Action;
 import dev.setpoint.domain.application.Environment;
@@ -23,7 +24,7 @@ import java.util.UUID;
 public class ReadinessSuppressions {
 
   /** Longest a suppression may last. */
-  public static final Duration MAX_SUPPRESSION = Duration.ofDays(365);
+  public static final Duration MAX_SUPPRESSION = Duration.ofDays(ApiLimits.MAX_SUPPRESSION_DAYS);
 
   private final ReadinessRepository store;
   private final EnvironmentService environments;
@@ -52,14 +53,17 @@ public class ReadinessSuppressions {
     ReadinessRule suppressed =
         ReadinessRule.byId(rule == null ? "" : rule)
             .orElseThrow(() -> new InvalidValue("rule", "must be the id of a readiness rule"));
-    if (reason == null || reason.isBlank() || reason.length() > 500) {
-      throw new InvalidValue("reason", "must be 1 to 500 characters");
+    if (reason == null || reason.isBlank() || reason.length() > ApiLimits.MAX_MESSAGE_LENGTH) {
+      throw new InvalidValue(
+          "reason", "must be 1 to " + ApiLimits.MAX_MESSAGE_LENGTH + " characters");
     }
     Instant now = Timestamps.now();
     if (expiresAt == null
         || !expiresAt.isAfter(now)
         || expiresAt.isAfter(now.plus(MAX_SUPPRESSION))) {
-      throw new InvalidValue("expiresAt", "must be in the future, at most 365 days ahead");
+      throw new InvalidValue(
+          "expiresAt",
+          "must be in the future, at most " + ApiLimits.MAX_SUPPRESSION_DAYS + " days ahead");
     }
     Suppression suppression =
         new Suppression(

@@ -1,5 +1,6 @@
 package dev.setpoint.domain.release;
 
+import dev.setpoint.api.ApiLimits;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
@@ -18,7 +19,7 @@ import jakarta.persistence.Table;
 public class Release extends Tracked {
 
   /** Longest release message. */
-  public static final int MAX_MESSAGE_LENGTH = 500;
+  public static final int MAX_MESSAGE_LENGTH = ApiLimits.MAX_MESSAGE_LENGTH;
 
   @ManyToOne(optional = false)
   @JoinColumn(name = "environment_id", nullable = false, updatable = false)

@@ -1,5 +1,6 @@
 package dev.setpoint.domain.release;
 
+import dev.setpoint.api.ApiLimits;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Action;
 import dev.setpoint.domain.access.Target;
@@ -113,8 +114,9 @@ public class ReleaseService {
   public Release publish(
       String app, String env, String message, String overrideReason, String actor) {
     checkMessage(message);
-    if (overrideReason != null && overrideReason.length() > 500) {
-      throw new InvalidValue("overrideReason", "must be at most 500 characters");
+    if (overrideReason != null && overrideReason.length() > ApiLimits.MAX_MESSAGE_LENGTH) {
+      throw new InvalidValue(
+          "overrideReason", "must be at most " + ApiLimits.MAX_MESSAGE_LENGTH + " characters");
     }
     Environment environment = environments.get(app, env);
     getAccess().require(Action.PUBLISH, environment);

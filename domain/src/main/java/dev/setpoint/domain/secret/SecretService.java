@@ -1,5 +1,6 @@
 package dev.setpoint.domain.secret;
 
+import dev.setpoint.api.ApiLimits;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Action;
 import dev.setpoint.domain.application.Application;
@@ -248,8 +249,12 @@ public class SecretService {
     if (secret != null && secret.deleted()) {
       throw deleted(secret);
     }
-    if (rotationDays != null && (rotationDays < 1 || rotationDays > 3650)) {
-      throw new InvalidValue("rotationDays", "must be between 1 and 3650");
+    if (rotationDays != null
+        && (rotationDays < ApiLimits.MIN_ROTATION_DAYS
+            || rotationDays > ApiLimits.MAX_ROTATION_DAYS)) {
+      throw new InvalidValue(
+          "rotationDays",
+          "must be between " + ApiLimits.MIN_ROTATION_DAYS + " and " + ApiLimits.MAX_ROTATION_DAYS);
     }
     SecretValue plaintext = SecretValue.of(value, encoding, config.maxBytes());
     refuseWithForeignKeys();

@@ -1,5 +1,6 @@
 package dev.setpoint.domain.setting;
 
+import dev.setpoint.api.ApiLimits;
 import dev.setpoint.domain.shared.InvalidValue;
 import java.util.regex.Pattern;
 
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public record SettingKey(String value) {
 
-  private static final Pattern FORMAT = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.-]{0,127}$");
+  private static final Pattern FORMAT = Pattern.compile(ApiLimits.KEY_PATTERN);
 
   /** The rule a key follows, worded for an error message. */
   public static final String RULE = "must match " + FORMAT.pattern();

@@ -1,5 +1,6 @@
 package dev.setpoint.domain.setting;
 
+import dev.setpoint.api.ApiLimits;
 import dev.setpoint.domain.shared.InvalidValue;
 
 /**
@@ -8,7 +9,7 @@ import dev.setpoint.domain.shared.InvalidValue;
  */
 record SettingSpec(SettingType type, String defaultValue, String description, boolean required) {
 
-  static final int MAX_DESCRIPTION = 2000;
+  static final int MAX_DESCRIPTION = ApiLimits.MAX_DESCRIPTION_LENGTH;
 
   /** Validates raw request input; the default is given as JSON text, or null for none. */
   static SettingSpec parse(

@@ -1,5 +1,7 @@
 package dev.setpoint.domain.shared;
 
+import dev.setpoint.api.ApiLimits;
+
 /**
  * A request for the next {@code limit} items of a list ordered by its natural key, starting after
  * the key {@code after} (null for the first page).
@@ -7,10 +9,10 @@ package dev.setpoint.domain.shared;
 public record PageRequest(String after, int limit) {
 
   /** Largest page a caller may ask for. */
-  public static final int MAX_LIMIT = 500;
+  public static final int MAX_LIMIT = ApiLimits.MAX_PAGE_SIZE;
 
   /** Page size when the caller names none. */
-  public static final int DEFAULT_LIMIT = 50;
+  public static final int DEFAULT_LIMIT = ApiLimits.DEFAULT_PAGE_SIZE;
 
   public PageRequest {
     if (limit < 1 || limit > MAX_LIMIT) {

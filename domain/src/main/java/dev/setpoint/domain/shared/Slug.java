@@ -1,5 +1,6 @@
 package dev.setpoint.domain.shared;
 
+import dev.setpoint.api.ApiLimits;
 import java.util.regex.Pattern;
 
 /**
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public record Slug(String value) {
 
-  private static final Pattern FORMAT = Pattern.compile("^[a-z][a-z0-9-]{1,62}$");
+  private static final Pattern FORMAT = Pattern.compile(ApiLimits.SLUG_PATTERN);
 
   /** The rule a slug follows, worded for an error message. */
   public static final String RULE = "must match " + FORMAT.pattern();

@@ -25,10 +25,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The domain's packages depend on one another without a cycle, read from the compiled classes
- * (every class a class file names, in its signatures and its code).
+ * What the domain's compiled classes name (every class in a class file's signatures and code): its
+ * packages depend on one another without a cycle, and no class of {@code api} is needed at run
+ * time.
  */
-class PackageCyclesTest {
+class PackageDependenciesTest {
+
+  /** Where the contract's classes are. */
+  private static final String API = "dev/setpoint/api/";
 
   private static final Pattern DOMAIN_CLASS =
       Pattern.compile("dev/setpoint/domain/((?:[a-z0-9_]+/)*[a-z0-9_]+)/[A-Za-z0-9_$]+");
@@ -39,6 +43,27 @@ class PackageCyclesTest {
     assertTrue(uses.size() > 5, () -> "too few packages read: " + uses.keySet());
     List<Set<String>> cycles = stronglyConnected(uses).stream().filter(c -> c.size() > 1).toList();
     assertEquals(List.of(), cycles, () -> "packages that depend on each other; uses: " + uses);
+  }
+
+  /**
+   * The domain uses the contract's limits ({@code ApiLimits}) as compile-time constants only: the
+   * api jar is not beside the domain in the EAR's lib/, so a class that needs one at run time would
+   * fail there. javac keeps a bare class entry for a class whose constants it copied; what counts
+   * is an api type in a signature or a field or method of an api class being used.
+   */
+  @Test
+  void noDomainClassNeedsTheApiAtRunTime() throws IOException, URISyntaxException {
+    Path root = classes();
+    List<String> naming = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        if (!ConstantPool.read(file).usesAt(API)) {
+          continue;
+        }
+        naming.add(root.relativize(file).toString());
+      }
+    }
+    assertEquals(List.of(), naming, "domain classes that need an api class at run time");
   }
 
   private static Path classes() throws URISyntaxException {
@@ -71,30 +96,57 @@ class PackageCyclesTest {
 
   /** The UTF-8 entries of a class file's constant pool: class names, descriptors, signatures. */
   private static List<String> constantStrings(Path classFile) throws IOException {
-    List<String> strings = new ArrayList<>();
-    try (InputStream raw = Files.newInputStream(classFile);
-        DataInputStream in = new DataInputStream(raw)) {
-      in.readInt(); // magic
-      in.readUnsignedShort(); // minor
-      in.readUnsignedShort(); // major
-      int count = in.readUnsignedShort();
-      for (int i = 1; i < count; i++) {
-        int tag = in.readUnsignedByte();
-        switch (tag) {
-          case 1 -> strings.add(in.readUTF());
-          case 3, 4 -> in.skipNBytes(4);
-          case 5, 6 -> {
-            in.skipNBytes(8);
-            i++;
+    return ConstantPool.read(classFile).strings();
+  }
+
+  /** A class file's constant pool, as far as these checks need it. */
+  private record ConstantPool(List<String> strings, List<String> referencedClasses) {
+
+    static ConstantPool read(Path classFile) throws IOException {
+      try (InputStream raw = Files.newInputStream(classFile);
+          DataInputStream in = new DataInputStream(raw)) {
+        in.readInt(); // magic
+        in.readUnsignedShort(); // minor
+        in.readUnsignedShort(); // major
+        int count = in.readUnsignedShort();
+        String[] utf8 = new String[count];
+        int[] classNames = new int[count];
+        List<Integer> memberOwners = new ArrayList<>();
+        for (int i = 1; i < count; i++) {
+          int tag = in.readUnsignedByte();
+          switch (tag) {
+            case 1 -> utf8[i] = in.readUTF();
+            case 7 -> classNames[i] = in.readUnsignedShort();
+            case 9, 10, 11 -> {
+              memberOwners.add(in.readUnsignedShort());
+              in.skipNBytes(2);
+            }
+            case 3, 4, 12, 17, 18 -> in.skipNBytes(4);
+            case 5, 6 -> {
+              in.skipNBytes(8);
+              i++;
+            }
+            case 8, 16, 19, 20 -> in.skipNBytes(2);
+            case 15 -> in.skipNBytes(3);
+            default -> throw new IOException(classFile + ": unknown constant tag " + tag);
           }
-          case 7, 8, 16, 19, 20 -> in.skipNBytes(2);
-          case 9, 10, 11, 12, 17, 18 -> in.skipNBytes(4);
-          case 15 -> in.skipNBytes(3);
-          default -> throw new IOException(classFile + ": unknown constant tag " + tag);
         }
+        List<String> strings = new ArrayList<>();
+        for (String s : utf8) {
+          if (s != null) {
+            strings.add(s);
+          }
+        }
+        List<String> owners = memberOwners.stream().map(c -> utf8[classNames[c]]).toList();
+        return new ConstantPool(strings, owners);
       }
     }
-    return strings;
+
+    /** Whether a signature names a type under {@code prefix}, or a member of one is used. */
+    boolean usesAt(String prefix) {
+      return strings.stream().anyMatch(s -> s.contains("L" + prefix))
+          || referencedClasses.stream().anyMatch(c -> c.startsWith(prefix));
+    }
   }
 
   /** Tarjan's strongly connected components of the dependency graph. */
