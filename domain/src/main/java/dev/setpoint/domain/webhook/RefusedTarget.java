@@ -4,7 +4,7 @@ import java.net.UnknownHostException;
 
 /**
  * A webhook target the rule refuses: its host leads into the server's own network. An {@link
- * UnknownHostException} so that it can leave a resolver the HTTP client asks while connecting.
+ * UnknownHostException}, as the other way a host yields no address to send to.
  */
 class RefusedTarget extends UnknownHostException {
 
