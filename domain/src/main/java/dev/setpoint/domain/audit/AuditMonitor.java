@@ -9,7 +9,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -27,12 +26,12 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AuditMonitor {
 
-  private static final Logger AUDIT = Logger.getLogger(AuditWriter.LOGGER);
   private static final Logger LOG = Logger.getLogger(AuditMonitor.class.getName());
 
   @Inject AuditService audit;
   @Inject AuditRepository events;
   @Inject AuditConfig config;
+  @Inject AuditStream stream;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
@@ -68,14 +67,7 @@ public class AuditMonitor {
     if (result.ok()) {
       verified = result.head();
       broken = false;
-      AUDIT.info(
-          Json.createObjectBuilder()
-              .add("event", "audit.head")
-              .add("sequence", verified.sequence())
-              .add("hash", verified.hash())
-              .add("verified", result.checked())
-              .build()
-              .toString());
+      stream.verified(verified, result.checked());
     } else if (!broken) {
       broken = true;
       LOG.severe(

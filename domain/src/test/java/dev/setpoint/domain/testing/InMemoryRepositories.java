@@ -12,6 +12,9 @@ import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.ApplicationRepository;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentRepository;
+import dev.setpoint.domain.audit.AuditChain;
+import dev.setpoint.domain.audit.AuditEvent;
+import dev.setpoint.domain.audit.AuditStream;
 import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.audit.AuditWriter;
 import dev.setpoint.domain.release.Consumer;
@@ -76,9 +79,23 @@ public final class InMemoryRepositories
         }
       };
 
+  /** What the log stream would have shipped: nothing is kept here. */
+  private static final AuditStream NO_STREAM =
+      new AuditStream() {
+        @Override
+        public void committed(List<AuditEvent> events) {
+          // no SIEM in unit tests
+        }
+
+        @Override
+        public void verified(AuditChain.Position head, long checked) {
+          // no SIEM in unit tests
+        }
+      };
+
   /** The audit trail over {@link #auditEvents}, recording {@link #caller}. */
   public AuditTrail auditTrail() {
-    return new AuditTrail(callers, new AuditWriter(auditEvents, committed -> {}));
+    return new AuditTrail(callers, new AuditWriter(auditEvents, NO_STREAM));
   }
 
   /** Access decisions over these bindings, for {@link #caller}. */
