@@ -2,29 +2,21 @@ package dev.setpoint.domain.audit;
 
 import dev.setpoint.domain.audit.AuditChain.Position;
 import dev.setpoint.domain.audit.AuditService.Verification;
-import dev.setpoint.domain.platform.SchemaReady;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import dev.setpoint.domain.platform.PeriodicTask;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
  * Watches the trail on every server: on a schedule it verifies the events appended since its last
  * look (the whole stored chain at start) and writes the head's sequence and hash to the audit log
  * stream. Once a head hash has left the building in a log line, rewriting the database cannot
- * rewrite it too: an event changed later no longer leads to a logged head. When a retention is set,
- * it also archives and prunes old events.
+ * rewrite it too: an event changed later no longer leads to a logged head. {@link AuditRetention}
+ * archives and prunes old events.
  */
 @ApplicationScoped
-public class AuditMonitor {
+public class AuditMonitor implements PeriodicTask {
 
   private static final Logger LOG = Logger.getLogger(AuditMonitor.class.getName());
 
@@ -33,25 +25,27 @@ public class AuditMonitor {
   @Inject AuditConfig config;
   @Inject AuditStream stream;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService scheduler;
-
-  private final List<Future<?>> tasks = new ArrayList<>();
   private Position verified;
   private boolean broken;
 
-  void onSchemaReady(@Observes SchemaReady ready) {
-    long every = config.verifyIntervalSeconds();
-    tasks.add(scheduler.scheduleWithFixedDelay(this::checkQuietly, 0, every, TimeUnit.SECONDS));
-    if (config.retention().isPresent()) {
-      long hours = config.pruneIntervalHours();
-      tasks.add(scheduler.scheduleWithFixedDelay(this::pruneQuietly, hours, hours, TimeUnit.HOURS));
-    }
+  @Override
+  public String name() {
+    return "verifying the audit trail";
   }
 
-  @PreDestroy
-  void stop() {
-    tasks.forEach(t -> t.cancel(false));
+  @Override
+  public Duration initialDelay() {
+    return Duration.ZERO;
+  }
+
+  @Override
+  public Duration interval() {
+    return Duration.ofSeconds(config.verifyIntervalSeconds());
+  }
+
+  @Override
+  public void run() {
+    check();
   }
 
   /**
@@ -80,33 +74,5 @@ public class AuditMonitor {
               + "); see the runbook in docs/operations.md");
     }
     return result;
-  }
-
-  private void checkQuietly() {
-    try {
-      check();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Verifying the audit trail failed; retrying at the next interval", e);
-    }
-  }
-
-  private void pruneQuietly() {
-    try {
-      audit
-          .applyRetention()
-          .filter(p -> p.events() > 0)
-          .ifPresent(
-              p ->
-                  LOG.info(
-                      "Pruned "
-                          + p.events()
-                          + " audit events up to sequence "
-                          + p.checkpoint().sequence()
-                          + " into "
-                          + p.archive()));
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING, "Applying the audit retention failed; retrying at the next interval", e);
-    }
   }
 }

@@ -1,23 +1,19 @@
 package dev.setpoint.domain.readiness;
 
 import dev.setpoint.domain.audit.AuditTrail;
+import dev.setpoint.domain.platform.PeriodicTask;
+import dev.setpoint.domain.platform.PeriodicTasks;
 import dev.setpoint.domain.platform.SchemaReady;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,10 +28,11 @@ import org.eclipse.microprofile.metrics.Tag;
  * setpoint_readiness_findings_open{severity}}.
  */
 @ApplicationScoped
-public class ReadinessMonitor {
+public class ReadinessMonitor implements PeriodicTask {
 
   private static final Logger LOG = Logger.getLogger(ReadinessMonitor.class.getName());
   private static final String HOLDER = "server-" + UUID.randomUUID();
+  private static final Duration AFTER_CHANGE = Duration.ofMillis(200);
 
   @Inject ReadinessEvaluation readiness;
 
@@ -45,12 +42,10 @@ public class ReadinessMonitor {
   @ConfigProperty(name = "setpoint.readiness.interval-seconds", defaultValue = "900")
   long intervalSeconds;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService scheduler;
+  @Inject PeriodicTasks tasks;
 
   private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> open = new ConcurrentHashMap<>();
-  private final List<Future<?>> tasks = new ArrayList<>();
 
   void onSchemaReady(@Observes SchemaReady ready) {
     for (Severity severity : Severity.values()) {
@@ -63,14 +58,21 @@ public class ReadinessMonitor {
           counts -> counts.getOrDefault(severity.wireName(), 0L),
           new Tag("severity", severity.wireName()));
     }
-    tasks.add(
-        scheduler.scheduleWithFixedDelay(
-            this::scheduledRound, 5, intervalSeconds, TimeUnit.SECONDS));
   }
 
-  @PreDestroy
-  void stop() {
-    tasks.forEach(t -> t.cancel(false));
+  @Override
+  public String name() {
+    return "the scheduled readiness evaluation";
+  }
+
+  @Override
+  public Duration initialDelay() {
+    return Duration.ofSeconds(5);
+  }
+
+  @Override
+  public Duration interval() {
+    return Duration.ofSeconds(intervalSeconds);
   }
 
   /** After an audited change commits: evaluate what it touched, soon, off the request thread. */
@@ -84,42 +86,35 @@ public class ReadinessMonitor {
     }
     for (UUID id : affected) {
       if (pending.add(id)) {
-        scheduler.schedule(() -> evaluateQuietly(id), 200, TimeUnit.MILLISECONDS);
+        tasks.later("evaluating a changed environment", AFTER_CHANGE, () -> evaluate(id));
       }
     }
   }
 
-  private void evaluateQuietly(UUID environmentId) {
+  private void evaluate(UUID environmentId) {
     pending.remove(environmentId);
-    try {
-      readiness.evaluate(environmentId);
-      refreshCounts();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Evaluating readiness of environment " + environmentId + " failed", e);
-    }
+    readiness.evaluate(environmentId);
+    refreshCounts();
   }
 
   /** One scheduled round: evaluates every environment if this server wins the lease. */
-  void scheduledRound() {
-    try {
-      Duration lease = Duration.ofSeconds(Math.max(1, intervalSeconds - 1));
-      if (readiness.claimScheduledRun(HOLDER, lease)) {
-        int evaluated = 0;
-        for (UUID id : readiness.environmentIds()) {
-          try {
-            readiness.evaluate(id);
-            evaluated++;
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Evaluating readiness of environment " + id + " failed", e);
-          }
+  @Override
+  public void run() {
+    Duration lease = Duration.ofSeconds(Math.max(1, intervalSeconds - 1));
+    if (readiness.claimScheduledRun(HOLDER, lease)) {
+      int evaluated = 0;
+      for (UUID id : readiness.environmentIds()) {
+        try {
+          readiness.evaluate(id);
+          evaluated++;
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "Evaluating readiness of environment " + id + " failed", e);
         }
-        int done = evaluated;
-        LOG.fine(() -> "Scheduled readiness evaluation: " + done + " environment(s)");
       }
-      refreshCounts();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "The scheduled readiness evaluation failed; retrying next round", e);
+      int done = evaluated;
+      LOG.fine(() -> "Scheduled readiness evaluation: " + done + " environment(s)");
     }
+    refreshCounts();
   }
 
   private void refreshCounts() {

@@ -1,18 +1,14 @@
 package dev.setpoint.domain.release;
 
-import dev.setpoint.domain.shared.Timestamps;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import dev.setpoint.domain.platform.PeriodicTask;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * are remembered and skipped. It works the same on H2 and PostgreSQL.
  */
 @ApplicationScoped
-public class DeliveryPoller {
+public class DeliveryPoller implements PeriodicTask {
 
   private static final Logger LOG = Logger.getLogger(DeliveryPoller.class.getName());
 
@@ -40,29 +36,34 @@ public class DeliveryPoller {
   @ConfigProperty(name = "setpoint.delivery.poll-margin-seconds", defaultValue = "30")
   long marginSeconds;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService scheduler;
+  @Inject Clock clock;
 
   private final Map<Long, Instant> handled = new ConcurrentHashMap<>();
   private Instant lastPoll;
 
-  private final java.util.List<java.util.concurrent.Future<?>> tasks =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
-
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
-    beginWindow();
-    tasks.add(
-        scheduler.scheduleWithFixedDelay(
-            this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS));
+  /** Polls from now on: changes older than now minus the margin are not looked at. */
+  @PostConstruct
+  void beginWindow() {
+    lastPoll = clock.instant();
   }
 
-  /** Polls from now on: changes older than now minus the margin are not looked at. */
-  void beginWindow() {
-    lastPoll = Timestamps.now();
+  @Override
+  public String name() {
+    return "polling the delivery change log";
+  }
+
+  @Override
+  public Duration interval() {
+    return Duration.ofMillis(pollMillis);
+  }
+
+  @Override
+  public void run() {
+    poll();
   }
 
   void poll() {
-    Instant started = Timestamps.now();
+    Instant started = clock.instant();
     Duration margin = Duration.ofSeconds(marginSeconds);
     try {
       for (DeliveryChange change : releases.changesSince(lastPoll.minus(margin))) {
@@ -79,11 +80,5 @@ public class DeliveryPoller {
       delivery.storeReachable(false);
       LOG.log(Level.FINE, "Polling the delivery change log failed", e);
     }
-  }
-
-  /** Stops polling when the application stops, before its module goes away. */
-  @PreDestroy
-  void stop() {
-    tasks.forEach(task -> task.cancel(false));
   }
 }

@@ -1,15 +1,11 @@
 package dev.setpoint.domain.secret;
 
-import dev.setpoint.domain.shared.Timestamps;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import dev.setpoint.domain.platform.PeriodicTask;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.annotation.Gauge;
 
@@ -19,7 +15,7 @@ import org.eclipse.microprofile.metrics.annotation.Gauge;
  * rotation as a gauge.
  */
 @ApplicationScoped
-public class SecretHousekeeping {
+public class SecretHousekeeping implements PeriodicTask {
 
   private static final Logger LOG = Logger.getLogger(SecretHousekeeping.class.getName());
 
@@ -27,21 +23,28 @@ public class SecretHousekeeping {
 
   @Inject SecretService service;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService scheduler;
+  @Inject Clock clock;
 
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
-    scheduler.scheduleWithFixedDelay(this::purge, 5, 60, TimeUnit.MINUTES);
+  @Override
+  public String name() {
+    return "purging deleted secrets whose recovery window ended";
   }
 
-  private void purge() {
-    try {
-      int destroyed = service.purgeExpired();
-      if (destroyed > 0) {
-        LOG.info(() -> "Destroyed " + destroyed + " secret(s) whose recovery window ended");
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Purging expired deleted secrets failed; retrying next hour", e);
+  @Override
+  public Duration initialDelay() {
+    return Duration.ofMinutes(5);
+  }
+
+  @Override
+  public Duration interval() {
+    return Duration.ofMinutes(60);
+  }
+
+  @Override
+  public void run() {
+    int destroyed = service.purgeExpired();
+    if (destroyed > 0) {
+      LOG.info(() -> "Destroyed " + destroyed + " secret(s) whose recovery window ended");
     }
   }
 
@@ -53,7 +56,7 @@ public class SecretHousekeeping {
       description = "Secrets whose rotation policy deadline has passed.")
   @Transactional
   public long overdue() {
-    var now = Timestamps.now();
+    var now = clock.instant();
     return secrets.withRotationPolicy().stream().filter(s -> s.rotationDue(now)).count();
   }
 }

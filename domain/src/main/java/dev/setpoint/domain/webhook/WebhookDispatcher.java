@@ -1,13 +1,9 @@
 package dev.setpoint.domain.webhook;
 
-import dev.setpoint.domain.platform.SchemaReady;
+import dev.setpoint.domain.platform.PeriodicTask;
 import dev.setpoint.domain.secret.KeysUnavailable;
 import dev.setpoint.domain.secret.Undecryptable;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -16,8 +12,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -33,7 +27,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * setpoint_webhook_deliveries_total{outcome}} (delivered, retry, failed).
  */
 @ApplicationScoped
-public class WebhookDispatcher {
+public class WebhookDispatcher implements PeriodicTask {
 
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
 
@@ -48,37 +42,28 @@ public class WebhookDispatcher {
   @Inject MetricRegistry metrics;
   @Inject WebhookSender sender;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService scheduler;
-
-  private volatile Future<?> task;
-
-  void onSchemaReady(@Observes SchemaReady ready) {
-    long poll = config.poll().toMillis();
-    task = scheduler.scheduleWithFixedDelay(this::round, poll, poll, TimeUnit.MILLISECONDS);
+  @Override
+  public String name() {
+    return "sending due webhook deliveries";
   }
 
-  @PreDestroy
-  void stop() {
-    if (task != null) {
-      task.cancel(false);
-    }
+  @Override
+  public Duration interval() {
+    return config.poll();
   }
 
-  private void round() {
-    try {
-      for (UUID id : webhooks.due(BATCH)) {
-        try {
-          send(id);
-        } catch (RuntimeException e) {
-          LOG.log(
-              Level.WARNING,
-              "Sending webhook delivery " + id + " failed; it is tried again when its claim ends",
-              e);
-        }
+  /** One round: sends the due deliveries, each claimed on its own. */
+  @Override
+  public void run() {
+    for (UUID id : webhooks.due(BATCH)) {
+      try {
+        send(id);
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "Sending webhook delivery " + id + " failed; it is tried again when its claim ends",
+            e);
       }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Looking for due webhook deliveries failed; retrying shortly", e);
     }
   }
 

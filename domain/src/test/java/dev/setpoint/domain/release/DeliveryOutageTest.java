@@ -99,6 +99,7 @@ class DeliveryOutageTest {
     poller.delivery = delivery;
     poller.releases = new StoreDown();
     poller.marginSeconds = 30;
+    poller.clock = new dev.setpoint.domain.testing.MovableClock();
     poller.beginWindow();
 
     poller.poll();

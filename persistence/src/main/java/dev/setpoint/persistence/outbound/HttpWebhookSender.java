@@ -1,12 +1,11 @@
 package dev.setpoint.persistence.outbound;
 
+import dev.setpoint.domain.platform.PeriodicTasks;
 import dev.setpoint.domain.webhook.DeliveryOutcome;
 import dev.setpoint.domain.webhook.WebhookConfig;
 import dev.setpoint.domain.webhook.WebhookSender;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -15,8 +14,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,8 +44,7 @@ public class HttpWebhookSender implements WebhookSender {
 
   @Inject WebhookConfig config;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService deadlines;
+  @Inject PeriodicTasks deadlines;
 
   private Duration timeout;
   private CloseableHttpClient http;
@@ -107,14 +104,14 @@ public class HttpWebhookSender implements WebhookSender {
     delivery.headers().forEach(request::setHeader);
     request.setEntity(new StringEntity(delivery.body(), ContentType.APPLICATION_JSON));
     AtomicBoolean late = new AtomicBoolean();
-    ScheduledFuture<?> deadline =
-        deadlines.schedule(
+    Future<?> deadline =
+        deadlines.later(
+            "cancelling a webhook attempt at its timeout",
+            timeout,
             () -> {
               late.set(true);
               request.cancel();
-            },
-            timeout.toMillis(),
-            TimeUnit.MILLISECONDS);
+            });
     try {
       return http.execute(
           pinned, request, response -> DeliveryOutcome.answered(response.getCode()));

@@ -1,9 +1,9 @@
 package dev.setpoint.persistence.schema;
 
+import dev.setpoint.domain.platform.PeriodicTasks;
 import dev.setpoint.domain.platform.SchemaReady;
 import dev.setpoint.domain.platform.StorageStatus;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -44,8 +45,7 @@ public class SchemaMigrations implements StorageStatus {
   @Resource(lookup = "jdbc/setpoint")
   private DataSource dataSource;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  private ManagedScheduledExecutorService scheduler;
+  @Inject PeriodicTasks tasks;
 
   @Inject
   @ConfigProperty(name = "setpoint.db.migration.retry-seconds", defaultValue = "5")
@@ -76,20 +76,20 @@ public class SchemaMigrations implements StorageStatus {
    * run transactions, which must not start inside the application's start-up.
    */
   private void announce() {
-    scheduler.execute(() -> ready.fire(new SchemaReady()));
+    tasks.soon("announcing the schema", () -> ready.fire(new SchemaReady()));
   }
 
   private void scheduleRetry() {
-    scheduler.schedule(
+    tasks.later(
+        "migrating the schema",
+        Duration.ofSeconds(retrySeconds),
         () -> {
           if (migrate()) {
             announce();
           } else {
             scheduleRetry();
           }
-        },
-        retrySeconds,
-        TimeUnit.SECONDS);
+        });
   }
 
   /** Applies pending change sets; true when the schema is up to date afterwards. */
