@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Master keys from the machine Setpoint runs on.
@@ -32,7 +31,7 @@ public class LocalMasterKeys implements MasterKeyProvider {
 
   private static final Logger LOG = Logger.getLogger(LocalMasterKeys.class.getName());
 
-  private final Config config;
+  private final CryptoConfig config;
 
   /** For the CDI container's proxy only. */
   protected LocalMasterKeys() {
@@ -40,17 +39,17 @@ public class LocalMasterKeys implements MasterKeyProvider {
   }
 
   @Inject
-  public LocalMasterKeys(Config config) {
+  public LocalMasterKeys(CryptoConfig config) {
     this.config = config;
   }
 
   @Override
   public MasterKeyRing load() {
     return load(
-        config.getOptionalValue("mp.config.profile", String.class).orElse("dev"),
-        config.getOptionalValue("SETPOINT_MASTER_KEY_FILE", String.class).filter(s -> !s.isBlank()),
-        config.getOptionalValue("SETPOINT_MASTER_KEY", String.class).filter(s -> !s.isBlank()),
-        config.getOptionalValue("SETPOINT_DEV_MASTER_KEY_FILE", String.class).map(Path::of));
+        config.profile().name(),
+        config.masterKeyFile(),
+        config.masterKey(),
+        config.devMasterKeyFile());
   }
 
   static MasterKeyRing load(

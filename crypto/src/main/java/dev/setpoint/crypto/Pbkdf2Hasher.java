@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Password hashes by Jakarta Security's PBKDF2 (HMAC-SHA-256, salted, configurable iterations). */
 @ApplicationScoped
@@ -14,16 +13,14 @@ public class Pbkdf2Hasher implements PasswordHasher {
 
   @Inject Pbkdf2PasswordHash pbkdf2;
 
-  @Inject
-  @ConfigProperty(name = "setpoint.auth.pbkdf2-iterations", defaultValue = "210000")
-  int iterations;
+  @Inject CryptoConfig config;
 
   @PostConstruct
   void configure() {
     pbkdf2.initialize(
         Map.of(
             "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-            "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
+            "Pbkdf2PasswordHash.Iterations", Integer.toString(config.pbkdf2Iterations()),
             "Pbkdf2PasswordHash.SaltSizeBytes", "32",
             "Pbkdf2PasswordHash.KeySizeBytes", "32"));
   }

@@ -1,7 +1,9 @@
 package dev.setpoint.domain.access;
 
+import dev.setpoint.domain.platform.ProfileConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +23,22 @@ public class AccessConfig {
   Optional<Boolean> basicEnabled;
 
   @Inject
-  @ConfigProperty(name = "mp.config.profile", defaultValue = "dev")
-  String profile;
+  @ConfigProperty(name = "setpoint.auth.token-cache-ttl", defaultValue = "PT30S")
+  Duration tokenCacheTtl;
+
+  @Inject
+  @ConfigProperty(name = "setpoint.auth.token-usage-flush-seconds", defaultValue = "10")
+  long tokenUsageFlushSeconds;
+
+  @Inject
+  @ConfigProperty(name = "SETPOINT_ADMIN_PASSWORD")
+  Optional<String> adminPassword;
+
+  @Inject
+  @ConfigProperty(name = "SETPOINT_DEV_ADMIN_PASSWORD_FILE")
+  Optional<String> generatedAdminPasswordFile;
+
+  @Inject ProfileConfig profile;
 
   /** For CDI, which injects the configured values into the fields. */
   public AccessConfig() {}
@@ -31,7 +47,11 @@ public class AccessConfig {
   public AccessConfig(Set<String> adminGroups) {
     this.adminGroups = Optional.of(String.join(",", adminGroups));
     this.basicEnabled = Optional.of(true);
-    this.profile = "dev";
+    this.tokenCacheTtl = Duration.ZERO;
+    this.tokenUsageFlushSeconds = 1;
+    this.adminPassword = Optional.empty();
+    this.generatedAdminPasswordFile = Optional.empty();
+    this.profile = new ProfileConfig("dev");
   }
 
   /**
@@ -39,7 +59,27 @@ public class AccessConfig {
    * except in the prod profile (where people come through OpenID Connect).
    */
   public boolean basicEnabled() {
-    return basicEnabled.orElse(!"prod".equals(profile));
+    return basicEnabled.orElse(!profile.prod());
+  }
+
+  /** How long a server remembers a service token it found valid; zero asks the store each time. */
+  public Duration tokenCacheTtl() {
+    return tokenCacheTtl;
+  }
+
+  /** How often the last-used times of service tokens are written. */
+  public Duration tokenUsageFlush() {
+    return Duration.ofSeconds(tokenUsageFlushSeconds);
+  }
+
+  /** The password of the first admin, when the operator gives one; never logged. */
+  public Optional<String> adminPassword() {
+    return adminPassword.filter(p -> !p.isBlank());
+  }
+
+  /** Where a generated first admin password is written (dev profile only), if anywhere. */
+  public Optional<String> generatedAdminPasswordFile() {
+    return generatedAdminPasswordFile;
   }
 
   /**

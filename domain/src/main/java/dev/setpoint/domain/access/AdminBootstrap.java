@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates the user {@code admin} on the first start with the built-in user store. Its password is
@@ -33,20 +32,13 @@ public class AdminBootstrap {
 
   @Inject AccessConfig config;
 
-  @Inject
-  @ConfigProperty(name = "SETPOINT_ADMIN_PASSWORD")
-  Optional<String> password;
-
-  @Inject
-  @ConfigProperty(name = "SETPOINT_DEV_ADMIN_PASSWORD_FILE")
-  Optional<String> generatedFile;
-
   void onSchemaReady(@Observes SchemaReady ready) {
     if (!config.basicEnabled()) {
       return;
     }
     try {
-      Optional<String> given = password.filter(p -> !p.isBlank());
+      Optional<String> given = config.adminPassword();
+      Optional<String> generatedFile = config.generatedAdminPasswordFile();
       if (given.isPresent()) {
         users.bootstrapAdmin(given.get().toCharArray());
         return;

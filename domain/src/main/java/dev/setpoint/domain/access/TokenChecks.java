@@ -5,10 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Service tokens this server recently found valid, so a delivery request does not read the database
@@ -22,9 +22,11 @@ public class TokenChecks {
   /** A valid token's scope and expiry, by the hash of the token. */
   record Valid(TokenScope scope, Instant expiresAt) {}
 
-  @Inject
-  @ConfigProperty(name = "setpoint.auth.token-cache-ttl", defaultValue = "PT30S")
-  Duration ttl;
+  @Inject AccessConfig config;
+
+  @Inject Clock clock;
+
+  private Duration ttl;
 
   @Inject TokenUsage usage;
 
@@ -34,14 +36,20 @@ public class TokenChecks {
   public TokenChecks() {}
 
   /** Explicit settings, for tests. */
-  public TokenChecks(Duration ttl) {
+  public TokenChecks(Duration ttl, Clock clock) {
     this.ttl = ttl;
+    this.clock = clock;
     this.usage = new TokenUsage();
-    init();
+    start();
   }
 
   @PostConstruct
   void init() {
+    ttl = config.tokenCacheTtl();
+    start();
+  }
+
+  private void start() {
     valid = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(ttl).build();
   }
 
@@ -54,7 +62,7 @@ public class TokenChecks {
     if (ttl.isZero() || presented == null) {
       return Optional.empty();
     }
-    Instant now = dev.setpoint.domain.shared.Timestamps.now();
+    Instant now = clock.instant();
     Optional<Valid> known = recall(TokenService.hash(presented), now);
     known.ifPresent(v -> usage.used(v.scope().tokenId(), now));
     return known.map(Valid::scope);

@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * When each service token was last used, kept in memory and written in one batch every few seconds,
@@ -29,9 +28,7 @@ public class TokenUsage {
 
   @Inject TokenService tokens;
 
-  @Inject
-  @ConfigProperty(name = "setpoint.auth.token-usage-flush-seconds", defaultValue = "10")
-  long flushSeconds;
+  @Inject AccessConfig config;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
@@ -42,7 +39,10 @@ public class TokenUsage {
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
     task =
         scheduler.scheduleWithFixedDelay(
-            this::flushQuietly, flushSeconds, flushSeconds, TimeUnit.SECONDS);
+            this::flushQuietly,
+            config.tokenUsageFlush().toSeconds(),
+            config.tokenUsageFlush().toSeconds(),
+            TimeUnit.SECONDS);
   }
 
   @PreDestroy

@@ -31,6 +31,16 @@ public class AuditConfig {
   @ConfigProperty(name = "setpoint.audit.archive-dir", defaultValue = "audit-archive")
   String archiveDir;
 
+  /** How often counted deliveries of releases with secrets are appended as audit events. */
+  @Inject
+  @ConfigProperty(name = "setpoint.audit.delivery-flush-seconds", defaultValue = "10")
+  long deliveryFlushSeconds;
+
+  /** How often counted deliveries are appended. */
+  public Duration deliveryFlush() {
+    return Duration.ofSeconds(deliveryFlushSeconds);
+  }
+
   public long verifyIntervalSeconds() {
     return verifyIntervalSeconds;
   }

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deliveries of releases that contain secrets, audited without a database write per request: each
@@ -38,9 +37,7 @@ public class DeliveryAudit {
 
   @Inject AuditWriter writer;
 
-  @Inject
-  @ConfigProperty(name = "setpoint.audit.delivery-flush-seconds", defaultValue = "10")
-  long flushSeconds;
+  @Inject AuditConfig config;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
@@ -54,7 +51,10 @@ public class DeliveryAudit {
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
     task =
         scheduler.scheduleWithFixedDelay(
-            this::flushQuietly, flushSeconds, flushSeconds, TimeUnit.SECONDS);
+            this::flushQuietly,
+            config.deliveryFlush().toSeconds(),
+            config.deliveryFlush().toSeconds(),
+            TimeUnit.SECONDS);
   }
 
   @PreDestroy

@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -38,9 +37,7 @@ public class ReadinessMonitor implements PeriodicTask {
 
   @Inject MetricRegistry metrics;
 
-  @Inject
-  @ConfigProperty(name = "setpoint.readiness.interval-seconds", defaultValue = "900")
-  long intervalSeconds;
+  @Inject ReadinessConfig config;
 
   @Inject PeriodicTasks tasks;
 
@@ -72,7 +69,7 @@ public class ReadinessMonitor implements PeriodicTask {
 
   @Override
   public Duration interval() {
-    return Duration.ofSeconds(intervalSeconds);
+    return config.interval();
   }
 
   /** After an audited change commits: evaluate what it touched, soon, off the request thread. */
@@ -100,7 +97,7 @@ public class ReadinessMonitor implements PeriodicTask {
   /** One scheduled round: evaluates every environment if this server wins the lease. */
   @Override
   public void run() {
-    Duration lease = Duration.ofSeconds(Math.max(1, intervalSeconds - 1));
+    Duration lease = Duration.ofSeconds(Math.max(1, config.interval().toSeconds() - 1));
     if (readiness.claimScheduledRun(HOLDER, lease)) {
       int evaluated = 0;
       for (UUID id : readiness.environmentIds()) {

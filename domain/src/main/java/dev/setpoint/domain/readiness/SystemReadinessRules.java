@@ -1,11 +1,12 @@
 package dev.setpoint.domain.readiness;
 
 import dev.setpoint.domain.access.Access;
+import dev.setpoint.domain.platform.ProfileConfig;
+import dev.setpoint.domain.platform.RateLimitConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -26,7 +27,19 @@ public class SystemReadinessRules {
       String setting,
       String message,
       String remediation,
-      Predicate<Config> failing) {}
+      Predicate<Running> failing) {}
+
+  /**
+   * What the rules look at: the profile and the rate limits through their config beans, every other
+   * setting as Setpoint's configuration holds it (Liberty's variables included).
+   */
+  public record Running(ProfileConfig profile, RateLimitConfig rateLimits, Config config) {
+
+    /** The named setting, when set and not blank. */
+    Optional<String> value(String name) {
+      return config.getOptionalValue(name, String.class).filter(v -> !v.isBlank());
+    }
+  }
 
   /** A finding of the self-check. */
   public record Check(Rule rule) {}
@@ -43,14 +56,14 @@ public class SystemReadinessRules {
               "SETPOINT_PROFILE",
               "Setpoint runs with the dev profile",
               "Set SETPOINT_PROFILE=prod",
-              c -> !"prod".equals(value(c, "SETPOINT_PROFILE").orElse("dev"))),
+              c -> !c.profile().prod()),
           new Rule(
               "system-https-off",
               Severity.HIGH,
               "SETPOINT_PROFILE",
               "Plain HTTP is served (only the prod profile listens on HTTPS alone)",
               "Run the prod profile with SETPOINT_TLS_KEYSTORE and SETPOINT_TLS_KEYSTORE_PASSWORD",
-              c -> !"prod".equals(value(c, "SETPOINT_PROFILE").orElse("dev"))),
+              c -> !c.profile().prod()),
           new Rule(
               "system-debug-logging",
               Severity.HIGH,
@@ -58,7 +71,7 @@ public class SystemReadinessRules {
               "Debug or finer tracing is switched on",
               "Set SETPOINT_TRACE_SPEC=*=info (prod ignores it)",
               c ->
-                  value(c, "SETPOINT_TRACE_SPEC")
+                  c.value("SETPOINT_TRACE_SPEC")
                       .map(t -> VERBOSE_TRACE.matcher(t).find())
                       .orElse(false)),
           new Rule(
@@ -67,65 +80,59 @@ public class SystemReadinessRules {
               "SETPOINT_MASTER_KEY_FILE",
               "The master key was generated next to the data instead of read from a file or KMS",
               "Set SETPOINT_MASTER_KEY_FILE to a key file mounted from your secret store",
-              c -> value(c, "SETPOINT_MASTER_KEY_FILE").isEmpty()),
+              c -> c.value("SETPOINT_MASTER_KEY_FILE").isEmpty()),
           new Rule(
               "system-admin-password-generated",
               Severity.HIGH,
               "SETPOINT_ADMIN_PASSWORD",
               "The admin password was generated at first start (and printed in the log)",
               "Set SETPOINT_ADMIN_PASSWORD from your secret store, or sign in through OIDC only",
-              c ->
-                  value(c, "SETPOINT_ADMIN_PASSWORD").isEmpty()
-                      && !"prod".equals(value(c, "SETPOINT_PROFILE").orElse("dev"))),
+              c -> c.value("SETPOINT_ADMIN_PASSWORD").isEmpty() && !c.profile().prod()),
           new Rule(
               "system-embedded-database",
               Severity.CRITICAL,
               "SETPOINT_DB_URL",
               "The embedded H2 database is in use",
               "Point SETPOINT_DB_URL at PostgreSQL",
-              c -> value(c, "SETPOINT_DB_URL").map(u -> u.startsWith("jdbc:h2:")).orElse(true)),
+              c -> c.value("SETPOINT_DB_URL").map(u -> u.startsWith("jdbc:h2:")).orElse(true)),
           new Rule(
               "system-pool-unbounded",
               Severity.MEDIUM,
               "SETPOINT_DB_POOL_MAX",
               "The connection pool has no sensible upper limit",
               "Set SETPOINT_DB_POOL_MAX to a number between 1 and 500",
-              c -> !boundedPool(value(c, "SETPOINT_DB_POOL_MAX").orElse(""))),
+              c -> !boundedPool(c.value("SETPOINT_DB_POOL_MAX").orElse(""))),
           new Rule(
               "system-rate-limits-off",
               Severity.HIGH,
               "SETPOINT_RATE_LIMIT_ENABLED",
               "Rate limits are switched off",
               "Remove SETPOINT_RATE_LIMIT_ENABLED=false",
-              c ->
-                  value(c, "setpoint.rate-limit.enabled")
-                      .map(v -> v.toLowerCase(Locale.ROOT).equals("false"))
-                      .orElse(false)),
+              c -> !c.rateLimits().enabled()),
           new Rule(
               "system-backup-not-configured",
               Severity.HIGH,
               "SETPOINT_BACKUP_SCHEDULE",
               "No database backup is declared",
               "Set up backups (docs/operations.md) and describe them in SETPOINT_BACKUP_SCHEDULE",
-              c -> value(c, "setpoint.backup.schedule").isEmpty()));
+              c -> c.value("setpoint.backup.schedule").isEmpty()));
 
   @Inject Config config;
+  @Inject ProfileConfig profile;
+  @Inject RateLimitConfig rateLimits;
   @Inject Access access;
 
   /** The findings of this server's configuration; platform admins only. */
   public List<Check> check() {
     access.requirePlatformAdmin();
+    Running running = new Running(profile, rateLimits, config);
     List<Check> found = new ArrayList<>();
     for (Rule rule : RULES) {
-      if (rule.failing().test(config)) {
+      if (rule.failing().test(running)) {
         found.add(new Check(rule));
       }
     }
     return found;
-  }
-
-  private static Optional<String> value(Config config, String name) {
-    return config.getOptionalValue(name, String.class).filter(v -> !v.isBlank());
   }
 
   private static boolean boundedPool(String text) {

@@ -1,5 +1,7 @@
 package dev.setpoint.domain.release;
 
+import dev.setpoint.domain.delivery.DeliveryConfig;
+import dev.setpoint.domain.secret.SecretsConfig;
 import dev.setpoint.domain.shared.Slice;
 import dev.setpoint.domain.shared.Timestamps;
 import jakarta.annotation.PreDestroy;
@@ -19,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which running instance was served which release, and when. Sightings are kept in memory and
@@ -36,21 +37,9 @@ public class ConsumerLog {
 
   @Inject ReleaseService releases;
 
-  @Inject
-  @ConfigProperty(name = "setpoint.consumers.flush-seconds", defaultValue = "5")
-  long flushSeconds;
+  @Inject DeliveryConfig config;
 
-  @Inject
-  @ConfigProperty(name = "setpoint.consumers.retention-days", defaultValue = "30")
-  long retentionDays;
-
-  @Inject
-  @ConfigProperty(name = "setpoint.consumers.max-pending", defaultValue = "100000")
-  int maxPending;
-
-  @Inject
-  @ConfigProperty(name = "setpoint.secrets.early-retirement", defaultValue = "true")
-  boolean earlyRetirement;
+  @Inject SecretsConfig secretsConfig;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
@@ -63,14 +52,17 @@ public class ConsumerLog {
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
     tasks.add(
         scheduler.scheduleWithFixedDelay(
-            this::flushQuietly, flushSeconds, flushSeconds, TimeUnit.SECONDS));
+            this::flushQuietly,
+            config.consumersFlush().toSeconds(),
+            config.consumersFlush().toSeconds(),
+            TimeUnit.SECONDS));
     tasks.add(scheduler.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES));
   }
 
   /** Notes a sighting; dropped (and logged) when too many are waiting to be written. */
   void seen(UUID environmentId, String instance, int releaseNumber) {
     Key key = new Key(environmentId, instance);
-    if (pending.size() >= maxPending && !pending.containsKey(key)) {
+    if (pending.size() >= config.consumersMaxPending() && !pending.containsKey(key)) {
       LOG.warning(() -> "Too many consumer sightings waiting to be stored; dropping one");
       return;
     }
@@ -117,7 +109,7 @@ public class ConsumerLog {
       LOG.log(Level.FINE, "Storing consumer sightings failed; kept for the next attempt", e);
       return;
     }
-    if (earlyRetirement) {
+    if (secretsConfig.earlyRetirement()) {
       try {
         releases.retireUnusedPrevious();
       } catch (RuntimeException e) {
@@ -129,7 +121,7 @@ public class ConsumerLog {
   private void prune() {
     try {
       Instant now = Timestamps.now();
-      releases.prune(now.minus(Duration.ofDays(1)), now.minus(Duration.ofDays(retentionDays)));
+      releases.prune(now.minus(Duration.ofDays(1)), now.minus(config.consumersRetention()));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Pruning the delivery change log failed; retrying next hour", e);
     }

@@ -1,5 +1,6 @@
 package dev.setpoint.domain.release;
 
+import dev.setpoint.domain.delivery.DeliveryConfig;
 import dev.setpoint.domain.platform.PeriodicTask;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps every server's delivery cache in step with the others: polls the delivery change log (one
@@ -28,13 +28,7 @@ public class DeliveryPoller implements PeriodicTask {
 
   @Inject ReleaseService releases;
 
-  @Inject
-  @ConfigProperty(name = "setpoint.delivery.poll-millis", defaultValue = "500")
-  long pollMillis;
-
-  @Inject
-  @ConfigProperty(name = "setpoint.delivery.poll-margin-seconds", defaultValue = "30")
-  long marginSeconds;
+  @Inject DeliveryConfig config;
 
   @Inject Clock clock;
 
@@ -54,7 +48,7 @@ public class DeliveryPoller implements PeriodicTask {
 
   @Override
   public Duration interval() {
-    return Duration.ofMillis(pollMillis);
+    return config.poll();
   }
 
   @Override
@@ -64,7 +58,7 @@ public class DeliveryPoller implements PeriodicTask {
 
   void poll() {
     Instant started = clock.instant();
-    Duration margin = Duration.ofSeconds(marginSeconds);
+    Duration margin = config.pollMargin();
     try {
       for (DeliveryChange change : releases.changesSince(lastPoll.minus(margin))) {
         if (!handled.containsKey(change.sequence())) {

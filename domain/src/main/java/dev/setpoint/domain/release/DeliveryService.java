@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.audit.DeliveryAudit;
+import dev.setpoint.domain.delivery.DeliveryConfig;
 import dev.setpoint.domain.secret.KeysUnavailable;
 import dev.setpoint.domain.secret.Undecryptable;
 import dev.setpoint.domain.shared.DomainException;
@@ -23,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.annotation.Gauge;
 
 /**
@@ -48,9 +48,7 @@ public class DeliveryService {
 
   @Inject DeliveryAudit audit;
 
-  @Inject
-  @ConfigProperty(name = "setpoint.delivery.cache-size", defaultValue = "10000")
-  long cacheSize;
+  @Inject DeliveryConfig config;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
@@ -64,7 +62,7 @@ public class DeliveryService {
   void init() {
     cache =
         Caffeine.newBuilder()
-            .maximumSize(cacheSize)
+            .maximumSize(config.cacheSize())
             .removalListener(
                 (String name,
                     Snapshot snapshot,

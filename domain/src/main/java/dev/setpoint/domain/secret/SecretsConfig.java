@@ -31,6 +31,10 @@ public class SecretsConfig {
   @ConfigProperty(name = "setpoint.secrets.reuse-policy", defaultValue = "REJECT")
   ReusePolicy reusePolicy;
 
+  @Inject
+  @ConfigProperty(name = "setpoint.secrets.early-retirement", defaultValue = "true")
+  boolean earlyRetirement;
+
   /** For CDI, which injects the configured values into the fields. */
   public SecretsConfig() {}
 
@@ -41,6 +45,15 @@ public class SecretsConfig {
     this.rotationGrace = rotationGrace;
     this.recoveryWindow = recoveryWindow;
     this.reusePolicy = reusePolicy;
+    this.earlyRetirement = true;
+  }
+
+  /**
+   * Whether a rotated secret's previous version is retired before its grace ends once no running
+   * instance uses it.
+   */
+  public boolean earlyRetirement() {
+    return earlyRetirement;
   }
 
   /** Largest secret value in bytes (after base64 decoding for binary values). */

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.catalog.EnvironmentService;
+import dev.setpoint.domain.delivery.DeliveryConfig;
 import dev.setpoint.domain.setting.SettingService;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Precondition;
 import dev.setpoint.domain.shared.Unavailable;
 import dev.setpoint.domain.testing.InMemoryRepositories;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -73,9 +75,20 @@ class DeliveryOutageTest {
     delivery.releases = releases;
     delivery.access = store.access();
     delivery.tokenChecks =
-        new dev.setpoint.domain.access.TokenChecks(java.time.Duration.ofSeconds(30));
-    delivery.cacheSize = 10;
+        new dev.setpoint.domain.access.TokenChecks(
+            java.time.Duration.ofSeconds(30), new dev.setpoint.domain.testing.MovableClock());
+    delivery.config = config();
     delivery.init();
+  }
+
+  private static DeliveryConfig config() {
+    return new DeliveryConfig(
+        10,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(5),
+        Duration.ofDays(30),
+        100);
   }
 
   @Test
@@ -98,7 +111,7 @@ class DeliveryOutageTest {
     DeliveryPoller poller = new DeliveryPoller();
     poller.delivery = delivery;
     poller.releases = new StoreDown();
-    poller.marginSeconds = 30;
+    poller.config = config();
     poller.clock = new dev.setpoint.domain.testing.MovableClock();
     poller.beginWindow();
 

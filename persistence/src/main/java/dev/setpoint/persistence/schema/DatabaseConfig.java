@@ -1,12 +1,15 @@
 package dev.setpoint.persistence.schema;
 
+import dev.setpoint.domain.platform.ProfileConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The database settings Setpoint needs before it touches the database. In the {@code prod} profile
@@ -23,15 +26,26 @@ public class DatabaseConfig {
   private static final Logger LOG = Logger.getLogger(DatabaseConfig.class.getName());
 
   private final Config config;
+  private final ProfileConfig profile;
+
+  @Inject
+  @ConfigProperty(name = "setpoint.db.migration.retry-seconds", defaultValue = "5")
+  int migrationRetrySeconds;
 
   /** For the CDI container's proxy only. */
   protected DatabaseConfig() {
-    this(null);
+    this(null, null);
   }
 
   @Inject
-  public DatabaseConfig(Config config) {
+  public DatabaseConfig(Config config, ProfileConfig profile) {
     this.config = config;
+    this.profile = profile;
+  }
+
+  /** The pause between schema migration attempts while the database is unreachable at start. */
+  public Duration migrationRetry() {
+    return Duration.ofSeconds(migrationRetrySeconds);
   }
 
   /**
@@ -39,8 +53,8 @@ public class DatabaseConfig {
    * required database variable is unset or blank.
    */
   void requireComplete() {
-    String profile = config.getOptionalValue("mp.config.profile", String.class).orElse("dev");
-    List<String> missing = missing(profile, name -> config.getOptionalValue(name, String.class));
+    List<String> missing =
+        missing(profile.name(), name -> config.getOptionalValue(name, String.class));
     if (!missing.isEmpty()) {
       String message =
           "Setpoint cannot start in the prod profile: "

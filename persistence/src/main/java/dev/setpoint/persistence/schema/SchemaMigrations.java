@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -26,7 +25,6 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Applies the Liquibase changelog to the container-managed DataSource while the application starts,
@@ -46,10 +44,6 @@ public class SchemaMigrations implements StorageStatus {
   private DataSource dataSource;
 
   @Inject PeriodicTasks tasks;
-
-  @Inject
-  @ConfigProperty(name = "setpoint.db.migration.retry-seconds", defaultValue = "5")
-  int retrySeconds;
 
   private volatile boolean applied;
   private volatile String lastFailure = "not yet attempted";
@@ -82,7 +76,7 @@ public class SchemaMigrations implements StorageStatus {
   private void scheduleRetry() {
     tasks.later(
         "migrating the schema",
-        Duration.ofSeconds(retrySeconds),
+        databaseConfig.migrationRetry(),
         () -> {
           if (migrate()) {
             announce();
@@ -122,7 +116,7 @@ public class SchemaMigrations implements StorageStatus {
           e,
           () ->
               "Database schema migration failed; readiness stays DOWN and it is retried in "
-                  + retrySeconds
+                  + databaseConfig.migrationRetry().toSeconds()
                   + " s");
       return false;
     }

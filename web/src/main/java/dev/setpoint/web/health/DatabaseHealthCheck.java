@@ -2,9 +2,9 @@ package dev.setpoint.web.health;
 
 import dev.setpoint.domain.platform.StorageStatus;
 import dev.setpoint.domain.release.DeliveryService;
+import dev.setpoint.web.http.HttpConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -23,14 +23,12 @@ public class DatabaseHealthCheck implements HealthCheck {
 
   @Inject DeliveryService delivery;
 
-  @Inject
-  @ConfigProperty(name = "setpoint.health.db-timeout-seconds", defaultValue = "2")
-  int timeoutSeconds;
+  @Inject HttpConfig config;
 
   @Override
   public HealthCheckResponse call() {
     boolean schema = storage.schemaReady();
-    boolean reachable = schema && storage.reachable(timeoutSeconds);
+    boolean reachable = schema && storage.reachable(config.healthDbTimeoutSeconds());
     long cached = delivery.cachedReleases();
     boolean degraded = schema && !reachable && cached > 0;
     return HealthCheckResponse.named("setpoint-database")

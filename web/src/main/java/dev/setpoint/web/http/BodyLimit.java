@@ -12,7 +12,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses request bodies larger than {@code setpoint.http.max-body-bytes} with a 413 problem: at
@@ -33,25 +32,25 @@ public class BodyLimit implements ContainerRequestFilter {
     }
   }
 
-  @Inject
-  @ConfigProperty(name = "setpoint.http.max-body-bytes", defaultValue = "1048576")
-  long maxBytes;
+  @Inject HttpConfig config;
 
   @Inject Problems problems;
 
   /** The largest body accepted, in bytes. */
   public long maxBytes() {
-    return maxBytes;
+    return config.maxBodyBytes();
   }
 
   @Override
   public void filter(ContainerRequestContext context) {
     String declared = context.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-    if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxBytes) {
-      context.abortWith(tooLarge(problems, maxBytes));
+    if (declared != null
+        && declared.matches("\\d{1,18}")
+        && Long.parseLong(declared) > maxBytes()) {
+      context.abortWith(tooLarge(problems, maxBytes()));
       return;
     }
-    context.setEntityStream(new Limited(context.getEntityStream(), maxBytes));
+    context.setEntityStream(new Limited(context.getEntityStream(), maxBytes()));
   }
 
   /** The 413 problem for a body over {@code limit} bytes. */

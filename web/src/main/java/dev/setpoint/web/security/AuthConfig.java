@@ -3,6 +3,7 @@ package dev.setpoint.web.security;
 import dev.setpoint.domain.access.AccessConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,6 +33,13 @@ public class AuthConfig {
   @ConfigProperty(name = "setpoint.auth.jwt.groups-claim", defaultValue = "groups")
   String groupsClaim;
 
+  /**
+   * While the token store is unreachable, a token checked valid this recently is still accepted.
+   */
+  @Inject
+  @ConfigProperty(name = "setpoint.auth.token-outage-grace", defaultValue = "PT10M")
+  Duration tokenOutageGrace;
+
   public boolean basicEnabled() {
     return access.basicEnabled();
   }
@@ -55,6 +63,10 @@ public class AuthConfig {
         .map(a -> java.util.Arrays.stream(a.split(",")).map(String::trim))
         .map(s -> s.filter(v -> !v.isEmpty()).toArray(String[]::new))
         .orElse(new String[0]);
+  }
+
+  public Duration tokenOutageGrace() {
+    return tokenOutageGrace;
   }
 
   public String groupsClaim() {

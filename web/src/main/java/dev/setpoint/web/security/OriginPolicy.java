@@ -1,5 +1,6 @@
 package dev.setpoint.web.security;
 
+import dev.setpoint.web.http.HttpConfig;
 import dev.setpoint.web.problem.Problems;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -13,11 +14,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Browsers: CORS is off unless an origin is on {@code setpoint.cors.allowed-origins}, and a
@@ -38,9 +35,7 @@ public class OriginPolicy implements ContainerRequestFilter, ContainerResponseFi
       "ETag, Location, Retry-After, X-Request-Id, X-Setpoint-Release, RateLimit-Limit,"
           + " RateLimit-Remaining, RateLimit-Reset";
 
-  @Inject
-  @ConfigProperty(name = "setpoint.cors.allowed-origins")
-  Optional<String> allowedOrigins;
+  @Inject HttpConfig config;
 
   @Inject Problems problems;
 
@@ -49,15 +44,7 @@ public class OriginPolicy implements ContainerRequestFilter, ContainerResponseFi
   /** The allow-list, parsed once. */
   @jakarta.annotation.PostConstruct
   void parse() {
-    allowList =
-        allowedOrigins
-            .map(
-                list ->
-                    Arrays.stream(list.split(","))
-                        .map(String::trim)
-                        .filter(s -> !s.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet()))
-            .orElse(Set.of());
+    allowList = config.allowedOrigins();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.setpoint.web.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.setpoint.domain.platform.RateLimitConfig;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -9,7 +10,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -28,33 +28,12 @@ public class RateLimits {
 
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
-  @Inject
-  @ConfigProperty(name = "setpoint.rate-limit.enabled", defaultValue = "true")
-  boolean enabled;
+  @Inject RateLimitConfig config;
 
-  @Inject
-  @ConfigProperty(name = "setpoint.rate-limit.per-address", defaultValue = "1200")
-  long perAddress;
-
-  @Inject
-  @ConfigProperty(name = "setpoint.rate-limit.per-principal", defaultValue = "600")
-  long perPrincipal;
-
-  @Inject
-  @ConfigProperty(name = "setpoint.rate-limit.auth-failures", defaultValue = "10")
-  long authFailures;
-
-  @Inject
-  @ConfigProperty(name = "setpoint.rate-limit.auth-failure-window", defaultValue = "PT15M")
-  Duration authFailureWindow;
-
-  @Inject
-  @ConfigProperty(name = "setpoint.rate-limit.auth-failures-per-account", defaultValue = "50")
-  long authFailuresPerAccount;
-
-  @Inject
-  @ConfigProperty(name = "setpoint.rate-limit.auth-failures-per-address", defaultValue = "100")
-  long authFailuresPerAddress;
+  private boolean enabled;
+  private long perAddress;
+  private long perPrincipal;
+  private long authFailures;
 
   @Inject MetricRegistry metrics;
 
@@ -64,11 +43,18 @@ public class RateLimits {
 
   @PostConstruct
   void init() {
+    enabled = config.enabled();
+    perAddress = config.perAddress();
+    perPrincipal = config.perPrincipal();
+    authFailures = config.authFailures();
     addresses = buckets(MINUTE);
     principals = buckets(MINUTE);
     signIns =
         new SignInBudgets(
-            authFailures, authFailuresPerAccount, authFailuresPerAddress, authFailureWindow);
+            authFailures,
+            config.authFailuresPerAccount(),
+            config.authFailuresPerAddress(),
+            config.authFailureWindow());
   }
 
   static Cache<String, Bucket> buckets(Duration idle) {

@@ -6,16 +6,17 @@ import dev.setpoint.domain.access.Caller;
 import dev.setpoint.domain.access.TokenChecks;
 import dev.setpoint.domain.access.TokenScope;
 import dev.setpoint.domain.access.TokenService;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks service tokens against the store on every request, so a revocation takes effect at once.
@@ -31,9 +32,15 @@ public class ServiceTokenIdentityStore implements IdentityStore {
   @Inject TokenService tokens;
   @Inject TokenChecks checks;
 
-  @Inject
-  @ConfigProperty(name = "setpoint.auth.token-outage-grace", defaultValue = "PT10M")
+  @Inject AuthConfig config;
+  @Inject Clock clock;
+
   Duration outageGrace;
+
+  @PostConstruct
+  void init() {
+    outageGrace = config.tokenOutageGrace();
+  }
 
   /** A successful check, kept for outages: the scope and when the token expires (null: never). */
   private record Remembered(TokenScope scope, java.time.Instant expiresAt) {}
@@ -58,8 +65,7 @@ public class ServiceTokenIdentityStore implements IdentityStore {
       if (remembered == null) {
         throw e;
       }
-      if (remembered.expiresAt() != null
-          && !dev.setpoint.domain.shared.Timestamps.now().isBefore(remembered.expiresAt())) {
+      if (remembered.expiresAt() != null && !clock.instant().isBefore(remembered.expiresAt())) {
         lastValid().invalidate(key);
         LOG.info("Service token refused: expired (checked while the token store is unreachable)");
         return CredentialValidationResult.INVALID_RESULT;
