@@ -11,6 +11,7 @@ import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Unauthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,10 +38,11 @@ public class Access implements AuditReaders {
   private final ServiceTokenRepository tokens;
   private final AccessConfig config;
   private final AuditTrail audit;
+  private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected Access() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   @Inject
@@ -49,7 +51,9 @@ public class Access implements AuditReaders {
       RoleBindingRepository bindings,
       ServiceTokenRepository tokens,
       AccessConfig config,
-      AuditTrail audit) {
+      AuditTrail audit,
+      Clock clock) {
+    this.clock = clock;
     this.callers = callers;
     this.bindings = bindings;
     this.tokens = tokens;
@@ -186,7 +190,7 @@ public class Access implements AuditReaders {
       case SYSTEM -> true;
       case ANONYMOUS -> false;
       case SERVICE_TOKEN -> {
-        java.time.Instant now = dev.setpoint.domain.shared.Timestamps.now();
+        java.time.Instant now = clock.instant();
         yield tokens
             .token(caller.token().tokenId())
             .filter(t -> !t.revoked() && !t.expiredAt(now))

@@ -12,7 +12,6 @@ import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Pages;
 import dev.setpoint.domain.shared.Slice;
-import dev.setpoint.domain.shared.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -69,10 +69,11 @@ public class TokenService {
   private final TokenUsage usage;
   private final TokenChecks recent;
   private final DeliveryNotices notices;
+  private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected TokenService() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -83,7 +84,9 @@ public class TokenService {
       TokenUsage usage,
       TokenChecks recent,
       DeliveryNotices notices,
-      AuditTrail audit) {
+      AuditTrail audit,
+      Clock clock) {
+    this.clock = clock;
     this.tokens = tokens;
     this.targets = targets;
     this.access = access;
@@ -105,7 +108,7 @@ public class TokenService {
     if (envs == null || envs.isEmpty()) {
       throw new InvalidValue("environments", "must name at least one environment");
     }
-    Instant now = Timestamps.now();
+    Instant now = clock.instant();
     if (expiresAt != null && !expiresAt.isAfter(now)) {
       throw new InvalidValue("expiresAt", "must be in the future");
     }
@@ -156,7 +159,7 @@ public class TokenService {
     getAccess().require(Action.MANAGE, token.application());
     // as for issuing it: the admin role on every environment it reads (production rule applies)
     token.environments().forEach(e -> getAccess().require(Action.MANAGE, e));
-    token.revoke(Timestamps.now());
+    token.revoke(clock.instant());
     tokens.store(token);
     getAudit()
         .success(
@@ -180,7 +183,7 @@ public class TokenService {
       return new Check(Status.UNKNOWN);
     }
     String hash = hash(presented);
-    Instant checkedAt = Timestamps.now();
+    Instant checkedAt = clock.instant();
     Optional<TokenChecks.Valid> known = getRecent().recall(hash, checkedAt);
     if (known.isPresent()) {
       getUsage().used(known.get().scope().tokenId(), checkedAt);
@@ -191,7 +194,7 @@ public class TokenService {
       return new Check(Status.UNKNOWN);
     }
     ServiceToken token = found.get();
-    Instant now = Timestamps.now();
+    Instant now = clock.instant();
     if (token.revoked()) {
       return new Check(Status.REVOKED);
     }
@@ -211,7 +214,7 @@ public class TokenService {
   /** Whether the token with this id may still be used (for long-running watches). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public boolean usable(UUID id) {
-    Instant now = Timestamps.now();
+    Instant now = clock.instant();
     return tokens.token(id).filter(t -> !t.revoked() && !t.expiredAt(now)).isPresent();
   }
 

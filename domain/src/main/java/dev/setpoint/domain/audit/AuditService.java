@@ -5,9 +5,9 @@ import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Slice;
-import dev.setpoint.domain.shared.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +31,11 @@ public class AuditService {
   private final AuditConfig config;
   private final AuditReaders access;
   private final AuditArchive archive;
+  private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected AuditService() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   @Inject
@@ -43,7 +44,9 @@ public class AuditService {
       AuditTrail trail,
       AuditConfig config,
       AuditReaders access,
-      AuditArchive archive) {
+      AuditArchive archive,
+      Clock clock) {
+    this.clock = clock;
     this.events = events;
     this.trail = trail;
     this.config = config;
@@ -156,7 +159,7 @@ public class AuditService {
    */
   public Pruned prune(Instant before) {
     access.requirePlatformAdmin();
-    if (before == null || before.isAfter(Timestamps.now())) {
+    if (before == null || before.isAfter(clock.instant())) {
       throw new InvalidValue("before", "must be an instant in the past");
     }
     Position checkpoint = events.checkpoint();
@@ -178,7 +181,7 @@ public class AuditService {
 
   /** Prunes what is older than the configured retention, if one is set (the scheduled job). */
   public Optional<Pruned> applyRetention() {
-    return config.retention().map(age -> prune(Timestamps.now().minus(age)));
+    return config.retention().map(age -> prune(clock.instant().minus(age)));
   }
 
   private String archive(Position from, Position through) {

@@ -1,9 +1,9 @@
 package dev.setpoint.domain.audit;
 
-import dev.setpoint.domain.shared.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,19 +25,21 @@ public class AuditTrail {
   private final AuditActor callers;
   private final AuditWriter writer;
   private final Event<Changed> changes;
+  private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected AuditTrail() {
-    this(null, null, null);
+    this(null, null, null, null);
   }
 
   /** A trail without change announcements (tests). */
-  public AuditTrail(AuditActor callers, AuditWriter writer) {
-    this(callers, writer, null);
+  public AuditTrail(AuditActor callers, AuditWriter writer, Clock clock) {
+    this(callers, writer, null, clock);
   }
 
   @Inject
-  public AuditTrail(AuditActor callers, AuditWriter writer, Event<Changed> changes) {
+  public AuditTrail(AuditActor callers, AuditWriter writer, Event<Changed> changes, Clock clock) {
+    this.clock = clock;
     this.callers = callers;
     this.writer = writer;
     this.changes = changes;
@@ -106,7 +108,7 @@ public class AuditTrail {
 
   private AuditRecord record(AuditAction action, AuditTarget target, Outcome outcome, String text) {
     return new AuditRecord(
-        Timestamps.now(),
+        clock.instant(),
         clip(callers.actor(), 200),
         action,
         target,

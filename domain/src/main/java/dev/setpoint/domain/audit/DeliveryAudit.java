@@ -1,6 +1,5 @@
 package dev.setpoint.domain.audit;
 
-import dev.setpoint.domain.shared.Timestamps;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -8,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,6 +36,8 @@ public class DeliveryAudit {
   private static final Logger LOG = Logger.getLogger(DeliveryAudit.class.getName());
 
   @Inject AuditWriter writer;
+
+  @Inject Clock clock;
 
   @Inject AuditConfig config;
 
@@ -67,7 +69,7 @@ public class DeliveryAudit {
 
   /** Notes that {@code actor} at {@code clientAddress} was sent {@code release}'s secrets. */
   public void delivered(String actor, String clientAddress, AuditTarget release) {
-    Instant minute = Timestamps.now().truncatedTo(ChronoUnit.MINUTES);
+    Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
     pending
         .computeIfAbsent(new Delivery(actor, clientAddress, release, minute), d -> new LongAdder())
         .increment();
@@ -92,7 +94,7 @@ public class DeliveryAudit {
             e ->
                 records.add(
                     new AuditRecord(
-                        Timestamps.now(),
+                        clock.instant(),
                         e.getKey().actor(),
                         AuditAction.DELIVERY_READ,
                         e.getKey().release(),

@@ -3,7 +3,6 @@ package dev.setpoint.domain.release;
 import dev.setpoint.domain.delivery.DeliveryConfig;
 import dev.setpoint.domain.secret.SecretsConfig;
 import dev.setpoint.domain.shared.Slice;
-import dev.setpoint.domain.shared.Timestamps;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -11,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +36,8 @@ public class ConsumerLog {
   private record Key(UUID environmentId, String instance) {}
 
   @Inject ReleaseService releases;
+
+  @Inject Clock clock;
 
   @Inject DeliveryConfig config;
 
@@ -66,7 +68,7 @@ public class ConsumerLog {
       LOG.warning(() -> "Too many consumer sightings waiting to be stored; dropping one");
       return;
     }
-    pending.put(key, new Consumer(environmentId, instance, releaseNumber, Timestamps.now()));
+    pending.put(key, new Consumer(environmentId, instance, releaseNumber, clock.instant()));
   }
 
   /**
@@ -120,7 +122,7 @@ public class ConsumerLog {
 
   private void prune() {
     try {
-      Instant now = Timestamps.now();
+      Instant now = clock.instant();
       releases.prune(now.minus(Duration.ofDays(1)), now.minus(config.consumersRetention()));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Pruning the delivery change log failed; retrying next hour", e);

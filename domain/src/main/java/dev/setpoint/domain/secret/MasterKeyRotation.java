@@ -4,12 +4,12 @@ import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
-import dev.setpoint.domain.shared.Timestamps;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -52,16 +52,9 @@ public class MasterKeyRotation {
           state, targetKeyId, total, rewrapped + moved, unreadableSoFar, startedAt, null, null);
     }
 
-    Progress finish(String finalState, String failure) {
+    Progress finish(String finalState, String failure, Instant at) {
       return new Progress(
-          finalState,
-          targetKeyId,
-          total,
-          rewrapped,
-          unreadable,
-          startedAt,
-          Timestamps.now(),
-          failure);
+          finalState, targetKeyId, total, rewrapped, unreadable, startedAt, at, failure);
     }
   }
 
@@ -83,6 +76,7 @@ public class MasterKeyRotation {
   @Inject RewrapBatch batch;
   @Inject Instance<SealedElsewhere> others;
   @Inject Access access;
+  @Inject Clock clock;
   @Inject AuditTrail audit;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -129,7 +123,7 @@ public class MasterKeyRotation {
             before.versionsNotOnPrimary(),
             0,
             0,
-            Timestamps.now(),
+            clock.instant(),
             null,
             null);
     Progress previous = progress.get();
@@ -160,7 +154,7 @@ public class MasterKeyRotation {
         int done = moved;
         progress.updateAndGet(p -> p.advance(done, unreadable.size()));
       } while (moved > 0);
-      Progress finished = progress.updateAndGet(p -> p.finish("done", null));
+      Progress finished = progress.updateAndGet(p -> p.finish("done", null, clock.instant()));
       audit.success(
           AuditAction.MASTER_KEY_ROTATE,
           AuditTarget.PLATFORM.key(finished.targetKeyId()),
@@ -181,7 +175,8 @@ public class MasterKeyRotation {
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Master key rotation stopped; run it again to resume", e);
       Progress failed =
-          progress.updateAndGet(p -> p.finish("failed", e.getClass().getSimpleName()));
+          progress.updateAndGet(
+              p -> p.finish("failed", e.getClass().getSimpleName(), clock.instant()));
       audit.failed(
           AuditAction.MASTER_KEY_ROTATE,
           AuditTarget.PLATFORM.key(failed.targetKeyId()),

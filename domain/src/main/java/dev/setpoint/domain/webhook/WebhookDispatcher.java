@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +41,7 @@ public class WebhookDispatcher implements PeriodicTask {
   @Inject WebhookConfig config;
   @Inject MetricRegistry metrics;
   @Inject WebhookSender sender;
+  @Inject Clock clock;
 
   @Override
   public String name() {
@@ -110,8 +111,8 @@ public class WebhookDispatcher implements PeriodicTask {
     return sender.send(target, new WebhookSender.SignedDelivery(headers, body));
   }
 
-  private static Map<String, String> headers(WebhookService.Outgoing outgoing) {
-    long now = Instant.now().getEpochSecond();
+  private Map<String, String> headers(WebhookService.Outgoing outgoing) {
+    long now = clock.instant().getEpochSecond();
     return Map.of(
         "User-Agent",
         "Setpoint-Webhooks",

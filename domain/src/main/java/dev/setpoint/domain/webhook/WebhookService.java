@@ -15,7 +15,6 @@ import dev.setpoint.domain.secret.Envelope;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
-import dev.setpoint.domain.shared.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -25,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -50,6 +50,7 @@ public class WebhookService {
   @Inject ApplicationService applications;
   @Inject Envelope envelope;
   @Inject Access access;
+  @Inject Clock clock;
   @Inject AuditTrail audit;
 
   @Inject WebhookConfig config;
@@ -196,7 +197,7 @@ public class WebhookService {
       JsonObjectBuilder payload =
           Json.createObjectBuilder()
               .add("event", event)
-              .add("at", Timestamps.now().toString())
+              .add("at", clock.instant().toString())
               .add("application", application.slug().value());
       if (environment != null) {
         payload.add("environment", environment);
@@ -216,7 +217,7 @@ public class WebhookService {
     if (!envelope.ready()) {
       return List.of();
     }
-    Instant now = Timestamps.now();
+    Instant now = clock.instant();
     Duration grace = config.poll().multipliedBy(10).plus(config.timeout());
     return webhooks.due(now, limit, envelope.keyIds(), now.minus(grace));
   }
@@ -227,7 +228,7 @@ public class WebhookService {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean claim(UUID id, Duration hold) {
-    Instant now = Timestamps.now();
+    Instant now = clock.instant();
     return webhooks.claim(id, now, now.plus(hold));
   }
 

@@ -39,7 +39,9 @@ class AuditTrailTest {
         new ApplicationService(store, store, store, store, store.access(), store.auditTrail());
     AuditConfig config = new AuditConfig();
     config.retention = Optional.empty();
-    audit = new AuditService(events, store.auditTrail(), config, store.access(), NO_ARCHIVE);
+    audit =
+        new AuditService(
+            events, store.auditTrail(), config, store.access(), NO_ARCHIVE, store.clock);
   }
 
   private void changes(int count) {
@@ -124,7 +126,8 @@ class AuditTrailTest {
                 other.auditTrail(),
                 new AuditConfig(),
                 other.access(),
-                NO_ARCHIVE)
+                NO_ARCHIVE,
+                other.clock)
             .verify();
     assertFalse(tail.ok(), "the head still names the deleted newest event");
     assertEquals(2L, tail.firstBrokenSequence());

@@ -60,6 +60,9 @@ public final class InMemoryRepositories
   /** The audit trail the services of these repositories write to. */
   public final InMemoryAuditRepository auditEvents = new InMemoryAuditRepository();
 
+  /** The time every service built over this store reads; tests move it instead of waiting. */
+  public final MovableClock clock = new MovableClock();
+
   /** Where {@link #caller} is calling from, as the web layer would record it. */
   private final CallerContext callers =
       new CallerContext() {
@@ -95,12 +98,13 @@ public final class InMemoryRepositories
 
   /** The audit trail over {@link #auditEvents}, recording {@link #caller}. */
   public AuditTrail auditTrail() {
-    return new AuditTrail(callers, new AuditWriter(auditEvents, NO_STREAM));
+    return new AuditTrail(callers, new AuditWriter(auditEvents, NO_STREAM), clock);
   }
 
   /** Access decisions over these bindings, for {@link #caller}. */
   public Access access() {
-    return new Access(callers, this, this, new AccessConfig(java.util.Set.of()), auditTrail());
+    return new Access(
+        callers, this, this, new AccessConfig(java.util.Set.of()), auditTrail(), clock);
   }
 
   private final List<Environment> environments = new ArrayList<>();

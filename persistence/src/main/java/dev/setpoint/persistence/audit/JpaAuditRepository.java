@@ -4,11 +4,12 @@ import dev.setpoint.domain.audit.AuditChain.Position;
 import dev.setpoint.domain.audit.AuditEvent;
 import dev.setpoint.domain.audit.AuditQuery;
 import dev.setpoint.domain.audit.AuditRepository;
-import dev.setpoint.domain.shared.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ public class JpaAuditRepository implements AuditRepository {
 
   @PersistenceContext(unitName = "setpoint")
   private EntityManager em;
+
+  @Inject Clock clock;
 
   @Override
   public Position lockHead() {
@@ -145,7 +148,7 @@ public class JpaAuditRepository implements AuditRepository {
         .setParameter(1, checkpoint.sequence())
         .setParameter(2, checkpoint.hash())
         .setParameter(3, archive)
-        .setParameter(4, Timestamps.now())
+        .setParameter(4, clock.instant())
         .executeUpdate();
   }
 }

@@ -5,12 +5,13 @@ import dev.setpoint.domain.release.Consumer;
 import dev.setpoint.domain.release.DeliveryChange;
 import dev.setpoint.domain.release.Release;
 import dev.setpoint.domain.release.ReleaseRepository;
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.persistence.StoreWrites;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,8 @@ public class JpaReleaseRepository implements ReleaseRepository {
 
   @PersistenceContext(unitName = "setpoint")
   private EntityManager em;
+
+  @Inject Clock clock;
 
   @Override
   public Optional<Release> latest(Environment environment) {
@@ -82,7 +85,7 @@ public class JpaReleaseRepository implements ReleaseRepository {
 
   @Override
   public void announceChange(UUID environmentId) {
-    em.persist(new DeliveryChangeRow(environmentId, Timestamps.now()));
+    em.persist(new DeliveryChangeRow(environmentId, clock.instant()));
   }
 
   @Override

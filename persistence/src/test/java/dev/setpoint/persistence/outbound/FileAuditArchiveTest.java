@@ -39,7 +39,8 @@ class FileAuditArchiveTest {
             store.auditTrail(),
             new AuditConfig(),
             store.access(),
-            new FileAuditArchive(() -> archives));
+            new FileAuditArchive(() -> archives),
+            store.clock);
   }
 
   private void changes(int count) {

@@ -6,16 +6,15 @@ import dev.setpoint.api.access.UserView;
 import dev.setpoint.domain.access.RoleBinding;
 import dev.setpoint.domain.access.ServiceToken;
 import dev.setpoint.domain.access.User;
-import dev.setpoint.domain.shared.Timestamps;
+import java.time.Instant;
 
 /** Maps access entities to the contract's records. */
 final class AccessViews {
 
   private AccessViews() {}
 
-  static TokenView of(ServiceToken token) {
-    String status =
-        token.revoked() ? "revoked" : token.expiredAt(Timestamps.now()) ? "expired" : "active";
+  static TokenView of(ServiceToken token, Instant now) {
+    String status = token.revoked() ? "revoked" : token.expiredAt(now) ? "expired" : "active";
     return new TokenView(
         token.id().toString(),
         token.name(),

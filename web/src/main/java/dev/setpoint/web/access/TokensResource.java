@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -46,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "500", ref = "ServerError")
 public class TokensResource {
 
+  @Inject Clock clock;
   @Inject TokenService tokens;
 
   @Context UriInfo uri;
@@ -70,7 +73,9 @@ public class TokensResource {
     String id = issued.token().id().toString();
     return Response.created(uri.getAbsolutePathBuilder().path(id).build())
         .cacheControl(Callers.noStore())
-        .entity(new IssuedTokenView(id, issued.secret(), AccessViews.of(issued.token())))
+        .entity(
+            new IssuedTokenView(
+                id, issued.secret(), AccessViews.of(issued.token(), clock.instant())))
         .build();
   }
 
@@ -84,7 +89,8 @@ public class TokensResource {
   @Extension(name = "x-setpoint-access", value = "administered")
   @APIResponse(responseCode = "200", description = "One page of tokens.")
   public Page<TokenView> list(@BeanParam PageParams page) {
-    return Cursors.toPage(tokens.list(page.toRequest()), AccessViews::of);
+    Instant now = clock.instant();
+    return Cursors.toPage(tokens.list(page.toRequest()), t -> AccessViews.of(t, now));
   }
 
   @DELETE

@@ -7,7 +7,6 @@ import dev.setpoint.domain.secret.Revealed;
 import dev.setpoint.domain.secret.Secret;
 import dev.setpoint.domain.secret.SecretDetail;
 import dev.setpoint.domain.secret.SecretVersion;
-import dev.setpoint.domain.shared.Timestamps;
 import java.time.Instant;
 
 /** Maps secrets to the records the API shows. Only {@link #of(Revealed)} carries a value. */
@@ -15,13 +14,13 @@ final class SecretViews {
 
   private SecretViews() {}
 
-  static SecretView summary(Secret s) {
-    return view(s, null);
+  static SecretView summary(Secret s, Instant now) {
+    return view(s, null, now);
   }
 
-  static SecretView of(SecretDetail detail) {
-    Instant now = Timestamps.now();
-    return view(detail.secret(), detail.versions().stream().map(v -> version(v, now)).toList());
+  static SecretView of(SecretDetail detail, Instant now) {
+    return view(
+        detail.secret(), detail.versions().stream().map(v -> version(v, now)).toList(), now);
   }
 
   static RevealedSecretView of(Revealed revealed) {
@@ -29,7 +28,8 @@ final class SecretViews {
         revealed.key(), revealed.version(), revealed.value().text(), revealed.value().encoding());
   }
 
-  private static SecretView view(Secret s, java.util.List<SecretVersionView> versions) {
+  private static SecretView view(
+      Secret s, java.util.List<SecretVersionView> versions, Instant now) {
     return new SecretView(
         s.key().value(),
         s.currentVersion(),
@@ -37,7 +37,7 @@ final class SecretViews {
         s.updatedAt(),
         s.rotatedAt(),
         s.rotationDays(),
-        s.rotationDue(Timestamps.now()),
+        s.rotationDue(now),
         s.rotationDueAt(),
         s.deletedAt(),
         s.purgeAfter(),

@@ -28,6 +28,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -57,6 +59,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "503", ref = "SecretsUnavailable")
 public class SecretsResource {
 
+  @Inject Clock clock;
   @Inject SecretService secrets;
 
   @Context UriInfo uri;
@@ -74,7 +77,9 @@ public class SecretsResource {
   @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(responseCode = "200", description = "One page of secrets.")
   public Page<SecretView> list(@BeanParam PageParams page) {
-    return Cursors.toPage(secrets.list(app, env, page.toRequest()), SecretViews::summary);
+    Instant now = clock.instant();
+    return Cursors.toPage(
+        secrets.list(app, env, page.toRequest()), s -> SecretViews.summary(s, now));
   }
 
   @PUT
@@ -104,7 +109,7 @@ public class SecretsResource {
     SecretDetail written =
         secrets.write(
             app, env, key, request.value(), request.encoding(), request.rotationDays(), actor());
-    SecretView body = SecretViews.of(written);
+    SecretView body = SecretViews.of(written, clock.instant());
     return (written.secret().currentVersion() == 1
             ? Response.created(uri.getAbsolutePath())
             : Response.ok())
@@ -121,7 +126,7 @@ public class SecretsResource {
       description = "Metadata with every version's state.",
       content = @Content(schema = @Schema(implementation = SecretView.class)))
   public SecretView get(@PathParam("key") String key) {
-    return SecretViews.of(secrets.get(app, env, key));
+    return SecretViews.of(secrets.get(app, env, key), clock.instant());
   }
 
   @DELETE
@@ -139,7 +144,7 @@ public class SecretsResource {
       content = @Content(schema = @Schema(implementation = SecretView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   public SecretView delete(@PathParam("key") String key) {
-    return SecretViews.summary(secrets.delete(app, env, key));
+    return SecretViews.summary(secrets.delete(app, env, key), clock.instant());
   }
 
   @POST
@@ -185,7 +190,8 @@ public class SecretsResource {
       @PathParam("key") String key,
       @RequestBody(required = true) @Valid @NotNull SecretWriteRequest request) {
     return SecretViews.of(
-        secrets.rotate(app, env, key, request.value(), request.encoding(), actor()));
+        secrets.rotate(app, env, key, request.value(), request.encoding(), actor()),
+        clock.instant());
   }
 
   @POST
@@ -198,7 +204,7 @@ public class SecretsResource {
       content = @Content(schema = @Schema(implementation = SecretView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   public SecretView recover(@PathParam("key") String key) {
-    return SecretViews.summary(secrets.recover(app, env, key));
+    return SecretViews.summary(secrets.recover(app, env, key), clock.instant());
   }
 
   @POST
@@ -214,7 +220,7 @@ public class SecretsResource {
       content = @Content(schema = @Schema(implementation = SecretView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   public SecretView destroy(@PathParam("key") String key) {
-    return SecretViews.of(secrets.destroy(app, env, key));
+    return SecretViews.of(secrets.destroy(app, env, key), clock.instant());
   }
 
   private String actor() {
