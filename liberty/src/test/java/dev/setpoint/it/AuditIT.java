@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.it.support.Await;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
 import dev.setpoint.it.support.StoredData;
 import dev.setpoint.it.support.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,16 +155,15 @@ class AuditIT {
     assertTrue(denied.getString("detail").contains("editor"), denied::toString);
 
     // deliveries are counted in memory and appended by a background flush (1 s in these tests)
-    List<JsonObject> reads = List.of();
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     // a flush may land between the three reads: wait until every read is counted
-    while (reads.stream().mapToInt(AuditIT::deliveries).sum() < 3 && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-      reads =
-          events(admin, "application", app, "action", "delivery.read").stream()
-              .filter(e -> e.getString("actor").startsWith("token:"))
-              .toList();
-    }
+    List<JsonObject> reads =
+        Await.value(
+            () ->
+                events(admin, "application", app, "action", "delivery.read").stream()
+                    .filter(e -> e.getString("actor").startsWith("token:"))
+                    .toList(),
+            found -> found.stream().mapToInt(AuditIT::deliveries).sum() >= 3,
+            Duration.ofSeconds(15));
     assertFalse(reads.isEmpty(), "the token's deliveries were audited");
     JsonObject read = reads.get(0);
     assertEquals("success", read.getString("outcome"));
@@ -190,7 +192,7 @@ class AuditIT {
     return Integer.parseInt(event.getString("detail").split(" ")[0]);
   }
 
-  private static String logs() throws Exception {
+  private static String logs() throws IOException {
     StringBuilder text = new StringBuilder();
     try (Stream<Path> files = Files.list(TestServer.logsDirectory())) {
       for (Path file : files.filter(f -> f.toString().endsWith(".log")).toList()) {
@@ -477,9 +479,13 @@ class AuditIT {
   void pruningArchivesOldEventsAndKeepsACheckpointThatVerifies() throws Exception {
     String app = admin.newApplication("audit-prune");
     admin.define(app, "OLD", "string", "\"o\"");
-    Thread.sleep(20);
-    Instant cut = Instant.now();
-    Thread.sleep(20);
+    // the cut: just after the old event (times are kept to the microsecond), before the new one
+    Instant cut =
+        events(admin, "application", app).stream()
+            .filter(e -> "OLD".equals(key(e)))
+            .map(e -> Instant.parse(e.getString("at")).plusNanos(1000))
+            .findFirst()
+            .orElseThrow();
     admin.define(app, "NEW", "string", "\"n\"");
 
     Reply future = admin.post("/api/v1/audit/prune", "{\"before\":\"2999-01-01T00:00:00Z\"}");
@@ -519,17 +525,21 @@ class AuditIT {
 
   @Test
   void theHeadIsWrittenToTheLogStreamOnASchedule() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    String verified = null;
-    while (System.nanoTime() < deadline) {
-      verified = verify().getString("verifiedHash");
-      String logged = logs();
-      if (logged.contains("audit.head") && logged.contains(verified)) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    assertNotNull(verified);
-    throw new AssertionError("no audit.head line with the head hash " + verified + " was logged");
+    String[] verified = new String[1];
+    boolean logged =
+        Await.until(
+            () -> {
+              verified[0] = verify().getString("verifiedHash");
+              String lines;
+              try {
+                lines = logs();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              return lines.contains("audit.head") && lines.contains(verified[0]);
+            },
+            Duration.ofSeconds(20));
+    assertNotNull(verified[0]);
+    assertTrue(logged, "no audit.head line with the head hash " + verified[0] + " was logged");
   }
 }

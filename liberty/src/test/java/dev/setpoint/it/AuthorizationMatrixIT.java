@@ -112,6 +112,8 @@ class AuthorizationMatrixIT {
     webhook = freshWebhook();
     targetUser = SetpointClient.uniqueSlug("m-target");
     ok(ADMIN.post("/api/v1/users", user(targetUser, "canary-" + UUID.randomUUID())));
+    // the expired token must really be past its expiry on the server (no token can be issued
+    // expired); the set-up above has usually used up these two seconds already
     while (Instant.now().isBefore(soon.plusMillis(200))) {
       Thread.sleep(50);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.client.ClientSettings;
 import dev.setpoint.client.SetpointConfigSource;
+import dev.setpoint.it.support.Await;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
 import dev.setpoint.it.support.TestServer;
@@ -71,10 +72,7 @@ class ClientIT {
       client.override(app, "dev", "pool.size", "9");
       client.publish(app, "dev");
       long published = System.nanoTime();
-      while (!"9".equals(source.getValue("pool.size"))
-          && System.nanoTime() - published < TimeUnit.SECONDS.toNanos(2)) {
-        Thread.sleep(20);
-      }
+      Await.until(() -> "9".equals(source.getValue("pool.size")), Duration.ofSeconds(2));
       long millis = (System.nanoTime() - published) / 1_000_000;
       assertEquals("9", source.getValue("pool.size"), "not seen after " + millis + " ms");
     }

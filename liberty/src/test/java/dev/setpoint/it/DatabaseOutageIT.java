@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.setpoint.it.support.Await;
 import dev.setpoint.it.support.PostgresServer;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
@@ -77,11 +78,8 @@ class DatabaseOutageIT {
       database.resume();
     }
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!reachable() && System.nanoTime() < deadline) {
-      Thread.sleep(500);
-    }
-    assertTrue(reachable(), "the database is reachable again");
+    assertTrue(
+        Await.until(this::reachable, Duration.ofSeconds(60)), "the database is reachable again");
     client.override(app, "dev", "mode", "\"recovered\"");
     client.publish(app, "dev");
     assertEquals("recovered", delivery.get(config(app, "dev")).json().getString("mode"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.it.support.Await;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
 import dev.setpoint.it.support.StoredData;
@@ -329,10 +330,7 @@ class DeliveryIT {
     assertEquals("previous", versionState(secret, 1), "in use by api-1");
 
     client.get(config(app, "dev"), "X-Setpoint-Instance", "api-1");
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!"retired".equals(versionState(secret, 1)) && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-    }
+    Await.until(() -> "retired".equals(versionState(secret, 1)), Duration.ofSeconds(20));
     assertEquals("retired", versionState(secret, 1), "nobody uses version 1 any more");
     assertEquals("current", versionState(secret, 2));
   }

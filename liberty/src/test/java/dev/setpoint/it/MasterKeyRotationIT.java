@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.setpoint.it.support.Await;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
 import dev.setpoint.it.support.TestKeystore;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -84,9 +84,9 @@ class MasterKeyRotationIT {
       JsonObject status = awaitRewrap();
       assertEquals("done", status.getJsonObject("rewrap").getString("state"), status::toString);
       assertEquals(List.of(newId), keyIdsOf(app), "every data key of this test is on the new key");
-      while (reads.get() < 3 * values.size()) {
-        Thread.sleep(50);
-      }
+      assertTrue(
+          Await.until(() -> reads.get() >= 3 * values.size(), Duration.ofSeconds(60)),
+          "the reader went on reading during the re-wrap");
     } finally {
       reading.set(false);
       reader.join(30_000);
@@ -228,14 +228,10 @@ class MasterKeyRotationIT {
   }
 
   private JsonObject awaitRewrap() throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(120);
-    JsonObject status = client.get("/api/v1/system/keys").json();
-    while (status.getJsonObject("rewrap").getString("state").equals("running")
-        && Instant.now().isBefore(deadline)) {
-      Thread.sleep(100);
-      status = client.get("/api/v1/system/keys").json();
-    }
-    return status;
+    return Await.value(
+        () -> client.get("/api/v1/system/keys").json(),
+        status -> !status.getJsonObject("rewrap").getString("state").equals("running"),
+        Duration.ofSeconds(120));
   }
 
   private JsonObject awaitHealth() throws InterruptedException {
@@ -243,23 +239,27 @@ class MasterKeyRotationIT {
   }
 
   private static JsonObject awaitHealth(SetpointClient client) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(180);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        Reply reply = client.get("/health/ready");
-        if (reply.status() == 503 || reply.status() == 200) {
-          JsonObject health = reply.json();
-          if (health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-              .anyMatch(c -> c.getString("name").equals("setpoint-master-key"))) {
-            return health;
-          }
-        }
-      } catch (IllegalStateException notListening) {
-        // still starting
-      }
-      Thread.sleep(250);
+    JsonObject health =
+        Await.value(
+            () -> {
+              try {
+                Reply reply = client.get("/health/ready");
+                return reply.status() == 503 || reply.status() == 200 ? reply.json() : null;
+              } catch (IllegalStateException notListening) {
+                return null; // still starting
+              }
+            },
+            h ->
+                h != null
+                    && h.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(c -> c.getString("name").equals("setpoint-master-key")),
+            Duration.ofSeconds(180));
+    if (health == null
+        || health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .noneMatch(c -> c.getString("name").equals("setpoint-master-key"))) {
+      throw new AssertionError("no health answer");
     }
-    throw new AssertionError("no health answer");
+    return health;
   }
 
   private Reply reveal(String app, String key) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.it.support.Await;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
 import dev.setpoint.it.support.TestServer;
@@ -166,15 +167,11 @@ class ReadinessIT {
     String app = admin.newApplication("ready-auto");
     assertEquals(201, admin.define(app, "NODE_ENV", "string", "\"production\"").status());
     assertEquals(201, admin.override(app, "production", "NODE_ENV", "\"development\"").status());
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    JsonObject entry = null;
-    while (System.nanoTime() < deadline) {
-      entry = summaryEntry(app, "production");
-      if (entry != null && entry.getJsonObject("counts").getInt("critical") > 0) {
-        break;
-      }
-      Thread.sleep(200);
-    }
+    JsonObject entry =
+        Await.value(
+            () -> summaryEntry(app, "production"),
+            e -> e != null && e.getJsonObject("counts").getInt("critical") > 0,
+            Duration.ofSeconds(15));
     assertTrue(
         entry != null && entry.getJsonObject("counts").getInt("critical") == 1,
         () -> "the summary picked up the change: " + summaryEntry(app, "production"));

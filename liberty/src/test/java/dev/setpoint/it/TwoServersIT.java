@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.it.support.Await;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
 import dev.setpoint.it.support.TestServer;
@@ -27,18 +28,19 @@ class TwoServersIT {
   static void serversAreUp() throws InterruptedException {
     TestServer.awaitReady(Duration.ofSeconds(120));
     SetpointClient peer = new SetpointClient(System.getProperty("setpoint.it.peerUrl"));
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (peer.get("/api/v1/system/ping").status() == 200) {
-          return;
-        }
-      } catch (IllegalStateException e) {
-        // not listening yet
-      }
-      Thread.sleep(500);
+    boolean up =
+        Await.until(
+            () -> {
+              try {
+                return peer.get("/api/v1/system/ping").status() == 200;
+              } catch (IllegalStateException e) {
+                return false; // not listening yet
+              }
+            },
+            Duration.ofSeconds(120));
+    if (!up) {
+      throw new AssertionError("the second server did not come up");
     }
-    throw new AssertionError("the second server did not come up");
   }
 
   @Test

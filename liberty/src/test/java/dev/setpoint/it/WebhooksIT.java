@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.it.support.Await;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
 import dev.setpoint.it.support.StoredData;
@@ -296,17 +297,15 @@ class WebhooksIT {
   private JsonObject awaitDelivery(
       String app, String webhook, Predicate<JsonObject> which, String what)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    List<JsonObject> seen = List.of();
-    while (System.nanoTime() < deadline) {
-      seen = deliveries(app, webhook);
-      var match = seen.stream().filter(which).findFirst();
-      if (match.isPresent()) {
-        return match.get();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no delivery " + what + " among " + seen);
+    List<JsonObject> seen =
+        Await.value(
+            () -> deliveries(app, webhook),
+            found -> found.stream().anyMatch(which),
+            Duration.ofSeconds(30));
+    return seen.stream()
+        .filter(which)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no delivery " + what + " among " + seen));
   }
 
   private List<JsonObject> deliveries(String app, String webhook) {

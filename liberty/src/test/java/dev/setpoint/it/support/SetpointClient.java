@@ -300,12 +300,8 @@ public final class SetpointClient {
 
   /** Waits until the server holds at least one watch, failing the test after ten seconds. */
   public void awaitWatching() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (deliveryWatchers() < 1) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the server at " + baseUrl + " holds no watch");
-      }
-      Thread.sleep(20);
+    if (!Await.until(() -> deliveryWatchers() >= 1, Duration.ofSeconds(10))) {
+      throw new AssertionError("the server at " + baseUrl + " holds no watch");
     }
   }
 }

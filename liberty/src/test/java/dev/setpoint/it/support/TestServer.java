@@ -73,15 +73,7 @@ public final class TestServer {
     if (adminPassword == null) {
       Path file = serverDirectory().resolve("setpoint-admin-password");
       // written right after the schema is ready, on a thread of its own
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (!java.nio.file.Files.exists(file) && System.nanoTime() < deadline) {
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted waiting for " + file, e);
-        }
-      }
+      Await.until(() -> java.nio.file.Files.exists(file), Duration.ofSeconds(60));
       try {
         adminPassword = java.nio.file.Files.readString(file).trim();
       } catch (IOException e) {

@@ -94,17 +94,17 @@ public final class WebhookReceiver implements AutoCloseable {
    */
   public List<Received> await(String event, int count, Predicate<Received> which)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      List<Received> matching =
-          received.stream()
-              .filter(r -> event.equals(r.header("X-Setpoint-Event")))
-              .filter(which)
-              .toList();
-      if (matching.size() >= count) {
-        return matching;
-      }
-      Thread.sleep(100);
+    List<Received> matching =
+        Await.value(
+            () ->
+                received.stream()
+                    .filter(r -> event.equals(r.header("X-Setpoint-Event")))
+                    .filter(which)
+                    .toList(),
+            found -> found.size() >= count,
+            Duration.ofSeconds(20));
+    if (matching.size() >= count) {
+      return matching;
     }
     throw new AssertionError("expected " + count + " " + event + " deliveries, got " + received);
   }
