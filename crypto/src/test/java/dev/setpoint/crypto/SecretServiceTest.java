@@ -37,18 +37,21 @@ class SecretServiceTest {
 
   private SecretService service(TinkEnvelope envelope, SecretsConfig config) {
     ApplicationService applications =
-        new ApplicationService(store, store, store, store, store.access(), store.auditTrail());
+        new ApplicationService(
+            store, store, store, store, store.access(), store.auditTrail(), store.clock);
     if (store.list(new dev.setpoint.domain.shared.PageRequest(null, 1)).isEmpty()) {
       applications.create("shop", "Shop", null, null);
     }
     return new SecretService(
-        new EnvironmentService(applications, store, store, store.access(), store.auditTrail()),
+        new EnvironmentService(
+            applications, store, store, store.access(), store.auditTrail(), store.clock),
         store,
         envelope,
         config,
         store,
         store.access(),
-        store.auditTrail());
+        store.auditTrail(),
+        store.clock);
   }
 
   private static SecretsConfig config(Duration grace, Duration window, ReusePolicy reuse) {
@@ -129,7 +132,7 @@ class SecretServiceTest {
     SecretVersion donor = before.get("shop", "dev", "A").versions().get(0);
     setSealed(brokenVersion, donor);
 
-    RewrapBatch batch = new RewrapBatch(store, rotated);
+    RewrapBatch batch = new RewrapBatch(store, rotated, store.clock);
     RewrapBatch.Outcome outcome = batch.rewrapNext(100, Set.of());
     assertEquals(2, outcome.moved(), "both versions of A");
     assertEquals(Set.of(brokenVersion.id()), outcome.unreadable());
@@ -149,9 +152,9 @@ class SecretServiceTest {
     try {
       var reseal =
           SecretVersion.class.getDeclaredMethod(
-              "reseal", dev.setpoint.domain.secret.Envelope.Sealed.class);
+              "reseal", dev.setpoint.domain.secret.Envelope.Sealed.class, Instant.class);
       reseal.setAccessible(true);
-      reseal.invoke(target, source.sealed());
+      reseal.invoke(target, source.sealed(), Instant.now());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }

@@ -2,7 +2,6 @@ package dev.setpoint.domain.access;
 
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.Environment;
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * A role granted to a principal (a user name, or {@code group:<name>}) on everything (no
@@ -54,8 +54,9 @@ public class RoleBinding extends Tracked {
       Role role,
       Application application,
       Environment environment,
-      String createdBy) {
-    super(Timestamps.now());
+      String createdBy,
+      Instant now) {
+    super(now);
     this.principal = principal;
     this.role = role;
     this.environment = environment;

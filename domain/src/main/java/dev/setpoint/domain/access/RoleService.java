@@ -14,6 +14,7 @@ import dev.setpoint.domain.shared.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -35,15 +36,21 @@ public class RoleService {
   private final VisibleTargets targets;
   private final Access access;
   private final AuditTrail audit;
+  private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected RoleService() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Inject
   public RoleService(
-      RoleBindingRepository bindings, VisibleTargets targets, Access access, AuditTrail audit) {
+      RoleBindingRepository bindings,
+      VisibleTargets targets,
+      Access access,
+      AuditTrail audit,
+      Clock clock) {
+    this.clock = clock;
     this.bindings = bindings;
     this.targets = targets;
     this.access = access;
@@ -74,7 +81,8 @@ public class RoleService {
       }
     }
     RoleBinding binding =
-        new RoleBinding(principal, granted, application, environment, getAccess().actor());
+        new RoleBinding(
+            principal, granted, application, environment, getAccess().actor(), clock.instant());
     if (bindings.exists(binding)) {
       throw new Conflict("This role binding already exists");
     }

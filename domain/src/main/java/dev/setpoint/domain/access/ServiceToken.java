@@ -2,7 +2,6 @@ package dev.setpoint.domain.access;
 
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.Environment;
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -70,8 +69,9 @@ public class ServiceToken extends Tracked {
       String tokenHash,
       String displayPrefix,
       Instant expiresAt,
-      String createdBy) {
-    super(Timestamps.now());
+      String createdBy,
+      Instant now) {
+    super(now);
     this.name = name;
     this.application = application;
     this.environments = new HashSet<>(environments);
@@ -133,7 +133,7 @@ public class ServiceToken extends Tracked {
   void revoke(Instant now) {
     if (revokedAt == null) {
       revokedAt = now;
-      touch();
+      touch(now);
     }
   }
 

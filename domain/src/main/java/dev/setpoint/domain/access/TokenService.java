@@ -128,7 +128,8 @@ public class TokenService {
             hash(secret),
             secret.substring(0, PREFIX.length() + 4),
             expiresAt,
-            getAccess().actor());
+            getAccess().actor(),
+            clock.instant());
     tokens.store(token);
     getAudit()
         .success(

@@ -1,10 +1,10 @@
 package dev.setpoint.domain.access;
 
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** A person in the built-in user store: a name and a PBKDF2 hash of the password, never more. */
 @Entity
@@ -22,8 +22,8 @@ public class User extends Tracked {
 
   protected User() {}
 
-  public User(String username, String passwordHash, String createdBy) {
-    super(Timestamps.now());
+  public User(String username, String passwordHash, String createdBy, Instant now) {
+    super(now);
     this.username = username;
     this.passwordHash = passwordHash;
     this.createdBy = createdBy;
@@ -41,8 +41,8 @@ public class User extends Tracked {
     return createdBy;
   }
 
-  void changePassword(String passwordHash) {
+  void changePassword(String passwordHash, Instant now) {
     this.passwordHash = passwordHash;
-    touch();
+    touch(now);
   }
 }

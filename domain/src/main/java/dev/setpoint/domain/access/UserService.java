@@ -13,6 +13,7 @@ import dev.setpoint.domain.shared.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -37,11 +38,12 @@ public class UserService {
   private final PasswordHasher hasher;
   private final Access access;
   private final AuditTrail audit;
+  private final Clock clock;
   private volatile String decoy;
 
   /** For the CDI container's proxy only. */
   protected UserService() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   @Inject
@@ -50,7 +52,9 @@ public class UserService {
       RoleBindingRepository bindings,
       PasswordHasher hasher,
       Access access,
-      AuditTrail audit) {
+      AuditTrail audit,
+      Clock clock) {
+    this.clock = clock;
     this.users = users;
     this.bindings = bindings;
     this.hasher = hasher;
@@ -68,9 +72,9 @@ public class UserService {
       return false;
     }
     checkPassword(password);
-    users.store(new User(ADMIN, hasher.hash(password), Caller.SYSTEM.name()));
+    users.store(new User(ADMIN, hasher.hash(password), Caller.SYSTEM.name(), clock.instant()));
     RoleBinding platformAdmin =
-        new RoleBinding(ADMIN, Role.ADMIN, null, null, Caller.SYSTEM.name());
+        new RoleBinding(ADMIN, Role.ADMIN, null, null, Caller.SYSTEM.name(), clock.instant());
     if (!bindings.exists(platformAdmin)) {
       bindings.store(platformAdmin);
     }
@@ -119,7 +123,8 @@ public class UserService {
     if (users.find(username).isPresent()) {
       throw new Conflict("A user named '" + username + "' already exists");
     }
-    User user = new User(username, getHasher().hash(password), getAccess().actor());
+    User user =
+        new User(username, getHasher().hash(password), getAccess().actor(), clock.instant());
     users.store(user);
     getAudit().success(AuditAction.USER_CREATE, AuditTarget.PLATFORM.key(username));
     LOG.info(() -> "User '" + username + "' added by " + getAccess().actor());
@@ -141,7 +146,7 @@ public class UserService {
     }
     User user = require(username);
     checkPassword(password);
-    user.changePassword(getHasher().hash(password));
+    user.changePassword(getHasher().hash(password), clock.instant());
     users.store(user);
     getAudit().success(AuditAction.USER_PASSWORD, AuditTarget.PLATFORM.key(username));
     LOG.info(() -> "Password of '" + username + "' changed by " + getAccess().actor());

@@ -1,11 +1,11 @@
 package dev.setpoint.domain.application;
 
 import dev.setpoint.domain.shared.Slug;
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** An application whose configuration Setpoint keeps; the root of its environments and settings. */
 @Entity
@@ -26,8 +26,8 @@ public class Application extends Tracked {
 
   protected Application() {}
 
-  public Application(Slug slug, String name, String description, String owner) {
-    super(Timestamps.now());
+  public Application(Slug slug, String name, String description, String owner, Instant now) {
+    super(now);
     Describable.check(name, description, owner);
     this.slug = slug.value();
     this.name = name;
@@ -36,12 +36,12 @@ public class Application extends Tracked {
   }
 
   /** Replaces the descriptive fields; the slug never changes. */
-  public void describe(String name, String description, String owner) {
+  public void describe(String name, String description, String owner, Instant now) {
     Describable.check(name, description, owner);
     this.name = name;
     this.description = description;
     this.owner = owner;
-    touch();
+    touch(now);
   }
 
   public Slug slug() {

@@ -1,13 +1,13 @@
 package dev.setpoint.domain.application;
 
 import dev.setpoint.domain.shared.Slug;
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.List;
 
 /** One deployment target of an application (dev, staging, production, ...). */
@@ -25,9 +25,9 @@ public class Environment extends Tracked {
           new Template("production", "Production", true));
 
   /** The environments a new application starts with: dev, staging and production. */
-  public static List<Environment> standard(Application application) {
+  public static List<Environment> standard(Application application, Instant now) {
     return STANDARD.stream()
-        .map(t -> new Environment(application, new Slug(t.slug()), t.name(), t.production()))
+        .map(t -> new Environment(application, new Slug(t.slug()), t.name(), t.production(), now))
         .toList();
   }
 
@@ -46,8 +46,9 @@ public class Environment extends Tracked {
 
   protected Environment() {}
 
-  public Environment(Application application, Slug slug, String name, boolean production) {
-    super(Timestamps.now());
+  public Environment(
+      Application application, Slug slug, String name, boolean production, Instant now) {
+    super(now);
     Describable.check(name, null, null);
     this.application = application;
     this.slug = slug.value();
@@ -56,11 +57,11 @@ public class Environment extends Tracked {
   }
 
   /** Renames the environment and sets whether it serves production traffic. */
-  public void describe(String name, boolean production) {
+  public void describe(String name, boolean production, Instant now) {
     Describable.check(name, null, null);
     this.name = name;
     this.production = production;
-    touch();
+    touch(now);
   }
 
   public Application application() {

@@ -23,6 +23,7 @@ import dev.setpoint.domain.shared.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.annotation.Counted;
@@ -40,10 +41,11 @@ public class ApplicationService {
   private final RoleBindingRepository bindings;
   private final Access access;
   private final AuditTrail audit;
+  private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected ApplicationService() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -53,7 +55,9 @@ public class ApplicationService {
       DeliveryNotices notices,
       RoleBindingRepository bindings,
       Access access,
-      AuditTrail audit) {
+      AuditTrail audit,
+      Clock clock) {
+    this.clock = clock;
     this.applications = applications;
     this.environments = environments;
     this.notices = notices;
@@ -76,12 +80,14 @@ public class ApplicationService {
     if (applications.find(id).isPresent()) {
       throw new Conflict("An application with slug '" + id + "' already exists");
     }
-    Application application = new Application(id, name, description, owner);
+    Application application = new Application(id, name, description, owner, clock.instant());
     applications.store(application);
-    Environment.standard(application).forEach(environments::store);
+    Environment.standard(application, clock.instant()).forEach(environments::store);
     Caller caller = getAccess().caller();
     if (caller.kind() == Caller.Kind.USER && !getAccess().platformAdmin()) {
-      bindings.store(new RoleBinding(caller.name(), Role.ADMIN, application, null, caller.name()));
+      bindings.store(
+          new RoleBinding(
+              caller.name(), Role.ADMIN, application, null, caller.name(), clock.instant()));
     }
     getAudit().success(AuditAction.APPLICATION_CREATE, AuditTarget.of(application));
     LOG.info(() -> "Registered application " + id);
@@ -120,7 +126,7 @@ public class ApplicationService {
     }
     getAccess().require(Action.WRITE, application);
     precondition.checkAgainst(application.version(), "Application '" + slug + "'");
-    application.describe(name, description, owner);
+    application.describe(name, description, owner, clock.instant());
     applications.store(application);
     getAudit().success(AuditAction.APPLICATION_UPDATE, AuditTarget.of(application));
     return application;

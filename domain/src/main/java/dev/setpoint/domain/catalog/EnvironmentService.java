@@ -20,6 +20,7 @@ import dev.setpoint.domain.shared.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.logging.Logger;
 
 /** Use cases on the environments of an application. */
@@ -34,13 +35,14 @@ public class EnvironmentService {
   private final DeliveryNotices notices;
   private final Access access;
   private final AuditTrail audit;
+  private final Clock clock;
 
   /** Field-injected: only classifying an environment as production needs it. */
   @Inject RoleBindingRepository bindings;
 
   /** For the CDI container's proxy only. */
   protected EnvironmentService() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   @Inject
@@ -49,7 +51,9 @@ public class EnvironmentService {
       EnvironmentRepository environments,
       DeliveryNotices notices,
       Access access,
-      AuditTrail audit) {
+      AuditTrail audit,
+      Clock clock) {
+    this.clock = clock;
     this.applications = applications;
     this.environments = environments;
     this.notices = notices;
@@ -68,7 +72,7 @@ public class EnvironmentService {
       throw new Conflict("Application '" + app + "' already has an environment '" + id + "'");
     }
     Environment environment =
-        new Environment(application, id, name, Boolean.TRUE.equals(production));
+        new Environment(application, id, name, Boolean.TRUE.equals(production), clock.instant());
     environments.store(environment);
     getAudit()
         .success(
@@ -170,7 +174,7 @@ public class EnvironmentService {
       getAccess().require(Action.MANAGE, environment.application());
       requireProductionAuthority(environment.application());
     }
-    environment.describe(name, productionFlag);
+    environment.describe(name, productionFlag, clock.instant());
     environments.store(environment);
     if (becomesProduction) {
       dropEnvironmentBindings(environment);

@@ -3,11 +3,11 @@ package dev.setpoint.domain.readiness;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.audit.AuditTarget;
-import dev.setpoint.domain.shared.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +31,11 @@ public class ReadinessEvaluation {
   private final ReadinessSubjects subjects;
   private final Access access;
   private final Event<ReadinessChanged> changes;
+  private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected ReadinessEvaluation() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Inject
@@ -42,7 +43,9 @@ public class ReadinessEvaluation {
       ReadinessRepository store,
       ReadinessSubjects subjects,
       Access access,
-      Event<ReadinessChanged> changes) {
+      Event<ReadinessChanged> changes,
+      Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.subjects = subjects;
     this.access = access;
@@ -60,7 +63,7 @@ public class ReadinessEvaluation {
    */
   ReadinessReport evaluate(Environment environment) {
     store.lockFindings(environment);
-    Instant now = Timestamps.now();
+    Instant now = clock.instant();
     Map<String, Finding> current = new LinkedHashMap<>();
     access
         .asSystem(() -> ReadinessRules.evaluate(subjects.of(environment, now)))
@@ -78,13 +81,13 @@ public class ReadinessEvaluation {
         store.store(stored);
         resolved.add(stored);
       } else {
-        stored.seenAgain(still);
+        stored.seenAgain(still, clock.instant());
         store.store(stored);
         open.add(stored);
       }
     }
     for (Finding fresh : current.values()) {
-      ReadinessFinding stored = new ReadinessFinding(environment, fresh);
+      ReadinessFinding stored = new ReadinessFinding(environment, fresh, clock.instant());
       store.store(stored);
       opened.add(stored);
       open.add(stored);
@@ -114,14 +117,14 @@ public class ReadinessEvaluation {
 
   /** Takes the schedule's lease for {@code length}; true when this server runs this round. */
   boolean claimScheduledRun(String holder, Duration length) {
-    Instant now = Timestamps.now();
+    Instant now = clock.instant();
     return store.claimLease("readiness-evaluation", holder, now, now.plus(length));
   }
 
   /** Open, unsuppressed findings by severity over every environment. */
   @Transactional(Transactional.TxType.SUPPORTS)
   Map<String, Long> openCounts() {
-    return store.openCounts(Timestamps.now());
+    return store.openCounts(clock.instant());
   }
 
   /** Every environment's id, for the scheduled evaluation. */

@@ -1,7 +1,6 @@
 package dev.setpoint.domain.readiness;
 
 import dev.setpoint.domain.application.Environment;
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,14 +41,14 @@ public class ReadinessFinding extends Tracked {
 
   protected ReadinessFinding() {}
 
-  public ReadinessFinding(Environment environment, Finding finding) {
-    super(Timestamps.now());
+  public ReadinessFinding(Environment environment, Finding finding, Instant now) {
+    super(now);
     this.environment = environment;
     this.rule = finding.rule().id();
     this.key = finding.key();
     this.severity = finding.rule().severity().wireName();
     this.detail = finding.detail();
-    this.firstSeenAt = Timestamps.now();
+    this.firstSeenAt = now;
   }
 
   public Environment environment() {
@@ -85,15 +84,15 @@ public class ReadinessFinding extends Tracked {
     return rule + "|" + (key == null ? "" : key);
   }
 
-  void seenAgain(Finding finding) {
+  void seenAgain(Finding finding, Instant now) {
     if (!java.util.Objects.equals(detail, finding.detail())) {
       detail = finding.detail();
-      touch();
+      touch(now);
     }
   }
 
   void resolve(Instant at) {
     resolvedAt = at;
-    touch();
+    touch(at);
   }
 }

@@ -9,10 +9,10 @@ import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.shared.Pages;
 import dev.setpoint.domain.shared.Slice;
-import dev.setpoint.domain.shared.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,10 +32,11 @@ public class ReadinessReports {
   private final EnvironmentService environments;
   private final EnvironmentRepository environmentRepository;
   private final Access access;
+  private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected ReadinessReports() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -45,7 +46,9 @@ public class ReadinessReports {
       ApplicationService applications,
       EnvironmentService environments,
       EnvironmentRepository environmentRepository,
-      Access access) {
+      Access access,
+      Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.evaluation = evaluation;
     this.applications = applications;
@@ -66,7 +69,7 @@ public class ReadinessReports {
     // an application's visibility is not enough: each environment needs the read role on it
     List<Environment> seen = access.permitted(Action.READ, visibleEnvironments());
     List<UUID> ids = seen.stream().map(Environment::id).toList();
-    Instant now = Timestamps.now();
+    Instant now = clock.instant();
     Map<UUID, List<ReadinessFinding>> open =
         byEnvironment(store.openFindings(ids), ReadinessFinding::environment);
     Map<UUID, List<Suppression>> suppressed =

@@ -10,10 +10,10 @@ import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
-import dev.setpoint.domain.shared.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,15 +30,21 @@ public class ReadinessSuppressions {
   private final EnvironmentService environments;
   private final Access access;
   private final AuditTrail audit;
+  private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected ReadinessSuppressions() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Inject
   public ReadinessSuppressions(
-      ReadinessRepository store, EnvironmentService environments, Access access, AuditTrail audit) {
+      ReadinessRepository store,
+      EnvironmentService environments,
+      Access access,
+      AuditTrail audit,
+      Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.environments = environments;
     this.access = access;
@@ -57,7 +63,7 @@ public class ReadinessSuppressions {
       throw new InvalidValue(
           "reason", "must be 1 to " + ApiLimits.MAX_MESSAGE_LENGTH + " characters");
     }
-    Instant now = Timestamps.now();
+    Instant now = clock.instant();
     if (expiresAt == null
         || !expiresAt.isAfter(now)
         || expiresAt.isAfter(now.plus(MAX_SUPPRESSION))) {
@@ -72,7 +78,8 @@ public class ReadinessSuppressions {
             key == null || key.isBlank() ? null : key,
             reason.strip(),
             expiresAt,
-            access.actor());
+            access.actor(),
+            clock.instant());
     store.store(suppression);
     audit.success(
         AuditAction.READINESS_SUPPRESS,

@@ -1,7 +1,6 @@
 package dev.setpoint.domain.readiness;
 
 import dev.setpoint.domain.application.Environment;
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,8 +44,9 @@ public class Suppression extends Tracked {
       String key,
       String reason,
       Instant expiresAt,
-      String createdBy) {
-    super(Timestamps.now());
+      String createdBy,
+      Instant now) {
+    super(now);
     this.environment = environment;
     this.rule = rule.id();
     this.key = key;

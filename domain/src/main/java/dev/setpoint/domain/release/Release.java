@@ -2,13 +2,13 @@ package dev.setpoint.domain.release;
 
 import dev.setpoint.api.ApiLimits;
 import dev.setpoint.domain.application.Environment;
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * An immutable, numbered snapshot of an environment's resolved settings and secret versions. Once
@@ -51,8 +51,9 @@ public class Release extends Tracked {
       ReleaseContent content,
       String message,
       String createdBy,
-      Integer rolledBackFrom) {
-    super(Timestamps.now());
+      Integer rolledBackFrom,
+      Instant now) {
+    super(now);
     this.environment = environment;
     this.number = number;
     this.content = content.canonical();

@@ -24,11 +24,11 @@ import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Pages;
 import dev.setpoint.domain.shared.Slice;
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Unprocessable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,10 +59,11 @@ public class ReleaseService {
   private final Access access;
   private final AuditTrail audit;
   private final PublishGate gate;
+  private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected ReleaseService() {
-    this(null, null, null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -76,7 +77,9 @@ public class ReleaseService {
       DeliveryNotices notices,
       Access access,
       AuditTrail audit,
-      PublishGate gate) {
+      PublishGate gate,
+      Clock clock) {
+    this.clock = clock;
     this.environments = environments;
     this.settings = settings;
     this.secrets = secrets;
@@ -154,7 +157,7 @@ public class ReleaseService {
         .forEach(
             (key, version) -> {
               if (pinned(environment, key, version)
-                  .map(v -> v.stateAt(Timestamps.now()))
+                  .map(v -> v.stateAt(clock.instant()))
                   .filter(state -> state == SecretState.CURRENT || state == SecretState.PREVIOUS)
                   .isEmpty()) {
                 gone.add(key + " (version " + version + ")");
@@ -272,7 +275,7 @@ public class ReleaseService {
    */
   public int retireUnusedPrevious() {
     int retired = 0;
-    for (SecretVersion version : secrets.previousVersions(Timestamps.now())) {
+    for (SecretVersion version : secrets.previousVersions(clock.instant())) {
       Environment environment = version.secret().environment();
       String key = version.secret().key().value();
       Optional<Release> newest = releases.latest(environment);
@@ -319,7 +322,8 @@ public class ReleaseService {
       String actor,
       Integer rolledBackFrom) {
     int number = releases.latest(environment).map(Release::number).orElse(0) + 1;
-    Release release = new Release(environment, number, content, message, actor, rolledBackFrom);
+    Release release =
+        new Release(environment, number, content, message, actor, rolledBackFrom, clock.instant());
     releases.store(release);
     notices.changed(environment.id());
     LOG.info(

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,25 +29,27 @@ public class RewrapBatch {
   private final SecretRepository secrets;
   private final Envelope envelope;
   private final Iterable<SealedElsewhere> others;
+  private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected RewrapBatch() {
-    this(null, null, List.of());
+    this(null, null, List.of(), null);
   }
 
   /** Secret versions only, for tests and tools without other sealed values. */
-  public RewrapBatch(SecretRepository secrets, Envelope envelope) {
-    this(secrets, envelope, List.of());
+  public RewrapBatch(SecretRepository secrets, Envelope envelope, Clock clock) {
+    this(secrets, envelope, List.of(), clock);
   }
 
   @Inject
   public RewrapBatch(
-      SecretRepository secrets, Envelope envelope, Instance<SealedElsewhere> others) {
-    this(secrets, envelope, (Iterable<SealedElsewhere>) others);
+      SecretRepository secrets, Envelope envelope, Instance<SealedElsewhere> others, Clock clock) {
+    this(secrets, envelope, (Iterable<SealedElsewhere>) others, clock);
   }
 
   private RewrapBatch(
-      SecretRepository secrets, Envelope envelope, Iterable<SealedElsewhere> others) {
+      SecretRepository secrets, Envelope envelope, Iterable<SealedElsewhere> others, Clock clock) {
+    this.clock = clock;
     this.secrets = secrets;
     this.envelope = envelope;
     this.others = others;
@@ -138,7 +141,7 @@ public class RewrapBatch {
         java.util.Arrays.fill(plaintext, (byte) 0);
       }
     }
-    version.reseal(envelope.rewrap(sealed, place));
+    version.reseal(envelope.rewrap(sealed, place), clock.instant());
     secrets.store(version);
   }
 }

@@ -2,7 +2,6 @@ package dev.setpoint.domain.secret;
 
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.setting.SettingKey;
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,8 +44,8 @@ public class Secret extends Tracked {
 
   protected Secret() {}
 
-  Secret(Environment environment, SettingKey key, Integer rotationDays) {
-    super(Timestamps.now());
+  Secret(Environment environment, SettingKey key, Integer rotationDays, Instant now) {
+    super(now);
     this.environment = environment;
     this.key = key.value();
     this.rotationDays = rotationDays;
@@ -67,30 +66,29 @@ public class Secret extends Tracked {
   }
 
   /** Records that {@code version} became current; {@code rotation} marks a rotation. */
-  void advanceTo(int version, boolean rotation) {
+  void advanceTo(int version, boolean rotation, Instant now) {
     this.currentVersion = version;
     if (rotation || rotatedAt == null) {
-      this.rotatedAt = Timestamps.now();
+      this.rotatedAt = now;
     }
-    touch();
+    touch(now);
   }
 
-  void changePolicy(Integer rotationDays) {
+  void changePolicy(Integer rotationDays, Instant now) {
     this.rotationDays = rotationDays;
-    touch();
+    touch(now);
   }
 
-  void markDeleted(Duration recoveryWindow) {
-    Instant now = Timestamps.now();
+  void markDeleted(Duration recoveryWindow, Instant now) {
     this.deletedAt = now;
     this.purgeAfter = now.plus(recoveryWindow);
-    touch();
+    touch(now);
   }
 
-  void recover() {
+  void recover(Instant now) {
     this.deletedAt = null;
     this.purgeAfter = null;
-    touch();
+    touch(now);
   }
 
   /** When the current value should be rotated by its policy, or null without a policy. */

@@ -16,11 +16,11 @@ import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Slice;
-import dev.setpoint.domain.shared.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
@@ -43,10 +43,11 @@ public class SecretService {
   private final DeliveryNotices notices;
   private final Access access;
   private final AuditTrail audit;
+  private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected SecretService() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -57,7 +58,9 @@ public class SecretService {
       SecretsConfig config,
       DeliveryNotices notices,
       Access access,
-      AuditTrail audit) {
+      AuditTrail audit,
+      Clock clock) {
+    this.clock = clock;
     this.environments = environments;
     this.secrets = secrets;
     this.envelope = envelope;
@@ -121,7 +124,7 @@ public class SecretService {
         secrets
             .version(secret, number)
             .orElseThrow(() -> new NotFound("Secret '" + key + "' has no version " + number));
-    SecretState state = chosen.stateAt(Timestamps.now());
+    SecretState state = chosen.stateAt(clock.instant());
     if (state != SecretState.CURRENT && state != SecretState.PREVIOUS) {
       getAudit()
           .failed(
@@ -160,7 +163,7 @@ public class SecretService {
       description = "Previous secret versions retired before their grace period ended.")
   public void retireEarly(SecretVersion version) {
     if (version.state() == SecretState.PREVIOUS) {
-      version.retire();
+      version.retire(clock.instant());
       secrets.store(version);
       Secret secret = version.secret();
       getAudit()
@@ -176,7 +179,7 @@ public class SecretService {
   /** Soft delete: hidden from delivery, recoverable until the recovery window ends. */
   public Secret delete(String app, String env, String key) {
     Secret secret = requireLive(app, env, key, Action.WRITE);
-    secret.markDeleted(config.recoveryWindow());
+    secret.markDeleted(config.recoveryWindow(), clock.instant());
     secrets.store(secret);
     notices.changed(secret.environment().id());
     getAudit().success(AuditAction.SECRET_DELETE, AuditTarget.of(secret.environment()).key(key));
@@ -189,7 +192,7 @@ public class SecretService {
     if (!secret.deleted()) {
       throw new Conflict("Secret '" + key + "' is not deleted");
     }
-    secret.recover();
+    secret.recover(clock.instant());
     secrets.store(secret);
     notices.changed(secret.environment().id());
     getAudit().success(AuditAction.SECRET_RECOVER, AuditTarget.of(secret.environment()).key(key));
@@ -209,7 +212,7 @@ public class SecretService {
 
   /** Destroys deleted secrets whose recovery window has ended; returns how many. */
   public int purgeExpired() {
-    List<Secret> expired = secrets.purgeable(Timestamps.now());
+    List<Secret> expired = secrets.purgeable(clock.instant());
     for (Secret secret : expired) {
       destroyVersions(secret);
       getAudit()
@@ -225,7 +228,7 @@ public class SecretService {
     notices.changed(secret.environment().id());
     for (SecretVersion version : secrets.versions(secret)) {
       if (version.state() != SecretState.DESTROYED) {
-        version.destroy();
+        version.destroy(clock.instant());
         secrets.store(version);
       }
     }
@@ -263,10 +266,10 @@ public class SecretService {
           envelope.fingerprint(scopeOf(environment.application()), plaintext.bytes());
       refuseReuse(environment, settingKey, fingerprint);
       if (secret == null) {
-        secret = new Secret(environment, settingKey, rotationDays);
+        secret = new Secret(environment, settingKey, rotationDays, clock.instant());
         secrets.store(secret);
       } else if (rotationDays != null) {
-        secret.changePolicy(rotationDays);
+        secret.changePolicy(rotationDays, clock.instant());
       }
       int number = secret.currentVersion() + 1;
       demoteCurrent(secret, rotation);
@@ -277,9 +280,10 @@ public class SecretService {
               actor,
               plaintext.encoding(),
               envelope.seal(plaintext.bytes(), secret.placeOf(number)),
-              fingerprint);
+              fingerprint,
+              clock.instant());
       secrets.store(created);
-      secret.advanceTo(number, rotation);
+      secret.advanceTo(number, rotation, clock.instant());
       secrets.store(secret);
       getAudit()
           .success(
@@ -296,14 +300,14 @@ public class SecretService {
    * period; every other current or previous version is retired.
    */
   private void demoteCurrent(Secret secret, boolean rotation) {
-    Instant now = Timestamps.now();
+    Instant now = clock.instant();
     for (SecretVersion version : secrets.versions(secret)) {
       if (rotation && version.state() == SecretState.CURRENT) {
-        version.keepValidUntil(now.plus(config.rotationGrace()));
+        version.keepValidUntil(now.plus(config.rotationGrace()), clock.instant());
         secrets.store(version);
       } else if (version.state() == SecretState.CURRENT
           || version.state() == SecretState.PREVIOUS) {
-        version.retire();
+        version.retire(clock.instant());
         secrets.store(version);
       }
     }

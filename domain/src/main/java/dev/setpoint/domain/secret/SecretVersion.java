@@ -1,6 +1,5 @@
 package dev.setpoint.domain.secret;
 
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -62,14 +61,15 @@ public class SecretVersion extends Tracked {
       String createdBy,
       String encoding,
       Envelope.Sealed sealed,
-      Envelope.Fingerprint fingerprint) {
-    super(Timestamps.now());
+      Envelope.Fingerprint fingerprint,
+      Instant now) {
+    super(now);
     this.secret = secret;
     this.number = number;
     this.state = SecretState.CURRENT;
     this.createdBy = createdBy;
     this.encoding = encoding;
-    reseal(sealed);
+    reseal(sealed, now);
     refingerprint(fingerprint);
   }
 
@@ -83,11 +83,11 @@ public class SecretVersion extends Tracked {
     return ciphertext == null ? null : new Envelope.Sealed(keyId, wrappedKey, ciphertext);
   }
 
-  void reseal(Envelope.Sealed sealed) {
+  void reseal(Envelope.Sealed sealed, Instant now) {
     this.keyId = sealed.keyId();
     this.wrappedKey = sealed.wrappedKey();
     this.ciphertext = sealed.ciphertext();
-    touch();
+    touch(now);
   }
 
   void refingerprint(Envelope.Fingerprint value) {
@@ -96,20 +96,20 @@ public class SecretVersion extends Tracked {
   }
 
   /** Replaced by a rotation: stays valid until {@code until}. */
-  void keepValidUntil(Instant until) {
+  void keepValidUntil(Instant until, Instant now) {
     this.state = SecretState.PREVIOUS;
     this.validUntil = until;
-    touch();
+    touch(now);
   }
 
-  void retire() {
+  void retire(Instant now) {
     this.state = SecretState.RETIRED;
     this.validUntil = null;
-    touch();
+    touch(now);
   }
 
   /** Removes the ciphertext and wrapped key for good. */
-  void destroy() {
+  void destroy(Instant now) {
     this.state = SecretState.DESTROYED;
     this.keyId = null;
     this.wrappedKey = null;
@@ -117,7 +117,7 @@ public class SecretVersion extends Tracked {
     this.fingerprint = null;
     this.fingerprintKeyId = null;
     this.validUntil = null;
-    touch();
+    touch(now);
   }
 
   /** The state as of {@code now}: a previous version past its grace period counts as retired. */

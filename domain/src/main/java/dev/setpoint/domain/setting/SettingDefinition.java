@@ -1,7 +1,6 @@
 package dev.setpoint.domain.setting;
 
 import dev.setpoint.domain.application.Application;
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * A setting an application declares once: its key, type, optional default and whether every
@@ -41,24 +41,24 @@ public class SettingDefinition extends Tracked {
 
   protected SettingDefinition() {}
 
-  SettingDefinition(Application application, SettingKey key, SettingSpec spec) {
-    super(Timestamps.now());
+  SettingDefinition(Application application, SettingKey key, SettingSpec spec, Instant now) {
+    super(now);
     this.application = application;
     this.key = key.value();
-    apply(spec);
+    apply(spec, now);
   }
 
   /** Replaces type, default, description and required flag with an already validated spec. */
-  void redefine(SettingSpec spec) {
-    apply(spec);
+  void redefine(SettingSpec spec, Instant now) {
+    apply(spec, now);
   }
 
-  private void apply(SettingSpec spec) {
+  private void apply(SettingSpec spec, Instant now) {
     this.type = spec.type();
     this.defaultValue = spec.defaultValue();
     this.description = spec.description();
     this.required = spec.required();
-    touch();
+    touch(now);
   }
 
   public Application application() {

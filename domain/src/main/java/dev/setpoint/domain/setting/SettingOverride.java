@@ -1,13 +1,13 @@
 package dev.setpoint.domain.setting;
 
 import dev.setpoint.domain.application.Environment;
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** The value a setting takes in one environment, replacing the definition's default there. */
 @Entity
@@ -27,17 +27,18 @@ public class SettingOverride extends Tracked {
 
   protected SettingOverride() {}
 
-  SettingOverride(SettingDefinition definition, Environment environment, String canonicalValue) {
-    super(Timestamps.now());
+  SettingOverride(
+      SettingDefinition definition, Environment environment, String canonicalValue, Instant now) {
+    super(now);
     this.definition = definition;
     this.environment = environment;
     this.value = canonicalValue;
   }
 
   /** Replaces the value with one already validated against the definition's type. */
-  void change(String canonicalValue) {
+  void change(String canonicalValue, Instant now) {
     this.value = canonicalValue;
-    touch();
+    touch(now);
   }
 
   public SettingDefinition definition() {

@@ -19,6 +19,7 @@ import dev.setpoint.domain.shared.Written;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,10 +45,11 @@ public class SettingService {
   private final SettingRepository settings;
   private final Access access;
   private final AuditTrail audit;
+  private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected SettingService() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   @Inject
@@ -56,7 +58,9 @@ public class SettingService {
       EnvironmentService environments,
       SettingRepository settings,
       Access access,
-      AuditTrail audit) {
+      AuditTrail audit,
+      Clock clock) {
+    this.clock = clock;
     this.applications = applications;
     this.environments = environments;
     this.settings = settings;
@@ -84,7 +88,8 @@ public class SettingService {
     Optional<SettingDefinition> existing = settings.findDefinition(application, settingKey);
     if (existing.isEmpty()) {
       precondition.checkAbsent("Setting '" + key + "'");
-      SettingDefinition definition = new SettingDefinition(application, settingKey, spec);
+      SettingDefinition definition =
+          new SettingDefinition(application, settingKey, spec, clock.instant());
       settings.store(definition);
       getAudit().success(AuditAction.SETTING_DEFINE, AuditTarget.of(application).key(key));
       return new Written<>(definition, true);
@@ -95,7 +100,7 @@ public class SettingService {
       requireOnProductionOverrides(definition);
       convertOverrides(definition, spec.type());
     }
-    definition.redefine(spec);
+    definition.redefine(spec, clock.instant());
     settings.store(definition);
     getAudit().success(AuditAction.SETTING_DEFINE, AuditTarget.of(application).key(key));
     return new Written<>(definition, false);
@@ -138,14 +143,15 @@ public class SettingService {
     Optional<SettingOverride> existing = settings.findOverride(definition, environment);
     if (existing.isEmpty()) {
       precondition.checkAbsent("Override of '" + key + "' in '" + env + "'");
-      SettingOverride created = new SettingOverride(definition, environment, value);
+      SettingOverride created =
+          new SettingOverride(definition, environment, value, clock.instant());
       settings.store(created);
       getAudit().success(AuditAction.SETTING_OVERRIDE, AuditTarget.of(environment).key(key));
       return new Written<>(created, true);
     }
     SettingOverride override = existing.get();
     precondition.checkAgainst(override.version(), "Override of '" + key + "' in '" + env + "'");
-    override.change(value);
+    override.change(value, clock.instant());
     settings.store(override);
     getAudit().success(AuditAction.SETTING_OVERRIDE, AuditTarget.of(environment).key(key));
     return new Written<>(override, false);
@@ -244,7 +250,7 @@ public class SettingService {
     }
     converted.forEach(
         (override, value) -> {
-          override.change(value);
+          override.change(value, clock.instant());
           settings.store(override);
         });
   }

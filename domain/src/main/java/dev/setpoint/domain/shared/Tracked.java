@@ -36,9 +36,9 @@ public abstract class Tracked {
     this.updatedAt = now;
   }
 
-  /** Records that the aggregate changed now. */
-  protected void touch() {
-    this.updatedAt = Timestamps.now();
+  /** Records that the aggregate changed at {@code now}. */
+  protected void touch(Instant now) {
+    this.updatedAt = now;
   }
 
   public UUID id() {

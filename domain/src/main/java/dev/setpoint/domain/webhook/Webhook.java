@@ -2,7 +2,6 @@ package dev.setpoint.domain.webhook;
 
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.secret.Envelope;
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * An application's webhook: where to send its events, and the signing secret, sealed like a secret
@@ -40,8 +40,8 @@ public class Webhook extends Tracked {
 
   protected Webhook() {}
 
-  Webhook(Application application, String url, String createdBy) {
-    super(Timestamps.now());
+  Webhook(Application application, String url, String createdBy, Instant now) {
+    super(now);
     this.application = application;
     this.url = url;
     this.createdBy = createdBy;
@@ -54,9 +54,9 @@ public class Webhook extends Tracked {
   }
 
   /** The same secret, its data key re-wrapped (by the master-key rotation). */
-  void reseal(Envelope.Sealed rewrapped) {
+  void reseal(Envelope.Sealed rewrapped, Instant now) {
     seal(rewrapped);
-    touch();
+    touch(now);
   }
 
   Envelope.Sealed sealed() {

@@ -1,6 +1,5 @@
 package dev.setpoint.domain.webhook;
 
-import dev.setpoint.domain.shared.Timestamps;
 import dev.setpoint.domain.shared.Tracked;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -49,13 +48,13 @@ public class WebhookDelivery extends Tracked {
 
   protected WebhookDelivery() {}
 
-  WebhookDelivery(Webhook webhook, String event, String payload) {
-    super(Timestamps.now());
+  WebhookDelivery(Webhook webhook, String event, String payload, Instant now) {
+    super(now);
     this.webhook = webhook;
     this.event = event;
     this.payload = payload;
     this.status = "pending";
-    this.nextAttemptAt = Timestamps.now();
+    this.nextAttemptAt = now;
   }
 
   public Webhook webhook() {
@@ -102,8 +101,7 @@ public class WebhookDelivery extends Tracked {
    * Records an attempt: delivered on a 2xx, failed at once on a refusal or an unreadable signing
    * secret, else retried after {@code base × 2^(n-1)} until the attempts run out.
    */
-  void attempted(DeliveryOutcome outcome, int maxAttempts, Duration base) {
-    Instant now = Timestamps.now();
+  void attempted(DeliveryOutcome outcome, int maxAttempts, Duration base, Instant now) {
     attempts++;
     lastAttemptAt = now;
     lastResponseStatus = outcome.responseStatus();
@@ -117,6 +115,6 @@ public class WebhookDelivery extends Tracked {
     } else {
       nextAttemptAt = now.plus(base.multipliedBy(1L << (attempts - 1)));
     }
-    touch();
+    touch(now);
   }
 }

@@ -5,6 +5,7 @@ import dev.setpoint.domain.secret.RewrapBatch;
 import dev.setpoint.domain.secret.SealedElsewhere;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,14 +19,16 @@ public class WebhookSecretKeys implements SealedElsewhere {
 
   private final WebhookRepository webhooks;
   private final Envelope envelope;
+  private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected WebhookSecretKeys() {
-    this(null, null);
+    this(null, null, null);
   }
 
   @Inject
-  public WebhookSecretKeys(WebhookRepository webhooks, Envelope envelope) {
+  public WebhookSecretKeys(WebhookRepository webhooks, Envelope envelope, Clock clock) {
+    this.clock = clock;
     this.webhooks = webhooks;
     this.envelope = envelope;
   }
@@ -48,7 +51,7 @@ public class WebhookSecretKeys implements SealedElsewhere {
         skip,
         Webhook::id,
         webhook -> {
-          webhook.reseal(envelope.rewrap(webhook.sealed(), webhook.place()));
+          webhook.reseal(envelope.rewrap(webhook.sealed(), webhook.place()), clock.instant());
           webhooks.store(webhook);
         },
         (webhook, e) ->

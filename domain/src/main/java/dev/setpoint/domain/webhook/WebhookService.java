@@ -65,7 +65,7 @@ public class WebhookService {
     Application application = applications.get(app);
     access.require(Action.MANAGE, application);
     URI target = checkUrl(url);
-    Webhook webhook = new Webhook(application, target.toString(), access.actor());
+    Webhook webhook = new Webhook(application, target.toString(), access.actor(), clock.instant());
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
     String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -203,7 +203,8 @@ public class WebhookService {
         payload.add("environment", environment);
       }
       payload.add("data", data.build());
-      webhooks.store(new WebhookDelivery(webhook, event, payload.build().toString()));
+      webhooks.store(
+          new WebhookDelivery(webhook, event, payload.build().toString(), clock.instant()));
     }
   }
 
@@ -258,7 +259,7 @@ public class WebhookService {
   String attempted(UUID id, DeliveryOutcome outcome) {
     WebhookDelivery delivery =
         webhooks.delivery(id).orElseThrow(() -> new NotFound("No delivery " + id));
-    delivery.attempted(outcome, config.maxAttempts(), config.retryBase());
+    delivery.attempted(outcome, config.maxAttempts(), config.retryBase(), clock.instant());
     webhooks.store(delivery);
     return delivery.status();
   }

@@ -14,6 +14,7 @@ import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Unauthenticated;
 import dev.setpoint.domain.testing.InMemoryRepositories;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,9 +33,10 @@ class AccessTest {
   @BeforeEach
   void setUp() {
     access = store.access();
-    applications = new ApplicationService(store, store, store, store, access, store.auditTrail());
+    applications =
+        new ApplicationService(store, store, store, store, access, store.auditTrail(), store.clock);
     EnvironmentService environments =
-        new EnvironmentService(applications, store, store, access, store.auditTrail());
+        new EnvironmentService(applications, store, store, access, store.auditTrail(), store.clock);
     shop = applications.create("shop", "Shop", null, null);
     other = applications.create("other", "Other", null, null);
     staging = environments.find(shop, "staging");
@@ -42,7 +44,7 @@ class AccessTest {
   }
 
   private void grant(String principal, Role role, Application app, Environment env) {
-    store.store(new RoleBinding(principal, role, app, env, "test"));
+    store.store(new RoleBinding(principal, role, app, env, "test", Instant.now()));
   }
 
   private void as(Caller caller) {
@@ -136,7 +138,7 @@ class AccessTest {
     assertThrows(Forbidden.class, () -> access.require(Action.READ, staging));
     assertThrows(Forbidden.class, access::visibleApplications);
     Environment elsewhere =
-        new EnvironmentService(applications, store, store, access, store.auditTrail())
+        new EnvironmentService(applications, store, store, access, store.auditTrail(), store.clock)
             .find(other, "staging");
     assertThrows(NotFound.class, () -> access.requireDelivery(Target.of(elsewhere)));
   }

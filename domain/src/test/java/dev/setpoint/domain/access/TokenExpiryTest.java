@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.setpoint.domain.application.ApplicationService;
-import dev.setpoint.domain.application.EnvironmentService;
+import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.testing.InMemoryRepositories;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,15 +22,13 @@ class TokenExpiryTest {
   void setUp() {
     store = new InMemoryRepositories();
     ApplicationService applications =
-        new ApplicationService(store, store, store, store, store.access(), store.auditTrail());
-    EnvironmentService environments =
-        new EnvironmentService(applications, store, store, store.access(), store.auditTrail());
+        new ApplicationService(
+            store, store, store, store, store.access(), store.auditTrail(), store.clock);
     applications.create("shop", "Shop", null, null);
     tokens =
         new TokenService(
             store,
-            applications,
-            environments,
+            new VisibleTargets(store, store, store.access()),
             store.access(),
             new TokenUsage(),
             new TokenChecks(Duration.ofSeconds(30), store.clock),

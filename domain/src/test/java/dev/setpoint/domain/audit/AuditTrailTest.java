@@ -36,7 +36,8 @@ class AuditTrailTest {
   @BeforeEach
   void setUp() {
     applications =
-        new ApplicationService(store, store, store, store, store.access(), store.auditTrail());
+        new ApplicationService(
+            store, store, store, store, store.access(), store.auditTrail(), store.clock);
     AuditConfig config = new AuditConfig();
     config.retention = Optional.empty();
     audit =
@@ -116,7 +117,8 @@ class AuditTrailTest {
 
     InMemoryRepositories other = new InMemoryRepositories();
     ApplicationService apps =
-        new ApplicationService(other, other, other, other, other.access(), other.auditTrail());
+        new ApplicationService(
+            other, other, other, other, other.access(), other.auditTrail(), other.clock);
     apps.create("one", "One", null, null);
     apps.create("two", "Two", null, null);
     other.auditEvents.delete(2);

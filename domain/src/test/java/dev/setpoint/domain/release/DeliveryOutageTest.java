@@ -50,11 +50,14 @@ class DeliveryOutageTest {
   void setUp() {
     InMemoryRepositories store = new InMemoryRepositories();
     ApplicationService applications =
-        new ApplicationService(store, store, store, store, store.access(), store.auditTrail());
+        new ApplicationService(
+            store, store, store, store, store.access(), store.auditTrail(), store.clock);
     EnvironmentService environments =
-        new EnvironmentService(applications, store, store, store.access(), store.auditTrail());
+        new EnvironmentService(
+            applications, store, store, store.access(), store.auditTrail(), store.clock);
     SettingService settings =
-        new SettingService(applications, environments, store, store.access(), store.auditTrail());
+        new SettingService(
+            applications, environments, store, store.access(), store.auditTrail(), store.clock);
     releases =
         new ReleaseService(
             environments,
@@ -66,7 +69,8 @@ class DeliveryOutageTest {
             store,
             store.access(),
             store.auditTrail(),
-            (environment, reason) -> {});
+            (environment, reason) -> {},
+            store.clock);
     applications.create("shop", "Shop", null, null);
     settings.define("shop", "mode", "string", "\"on\"", null, false, Precondition.none());
     releases.publish("shop", "dev", null, "alice");

@@ -27,11 +27,14 @@ class ReleaseServiceTest {
   void setUp() {
     store = new InMemoryRepositories();
     ApplicationService applications =
-        new ApplicationService(store, store, store, store, store.access(), store.auditTrail());
+        new ApplicationService(
+            store, store, store, store, store.access(), store.auditTrail(), store.clock);
     environments =
-        new EnvironmentService(applications, store, store, store.access(), store.auditTrail());
+        new EnvironmentService(
+            applications, store, store, store.access(), store.auditTrail(), store.clock);
     settings =
-        new SettingService(applications, environments, store, store.access(), store.auditTrail());
+        new SettingService(
+            applications, environments, store, store.access(), store.auditTrail(), store.clock);
     releases =
         new ReleaseService(
             environments,
@@ -43,7 +46,8 @@ class ReleaseServiceTest {
             store,
             store.access(),
             store.auditTrail(),
-            (environment, reason) -> {});
+            (environment, reason) -> {},
+            store.clock);
     applications.create("shop", "Shop", null, null);
   }
 

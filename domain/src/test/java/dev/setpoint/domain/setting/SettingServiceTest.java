@@ -32,11 +32,14 @@ class SettingServiceTest {
   void setUp() {
     InMemoryRepositories store = new InMemoryRepositories();
     ApplicationService applications =
-        new ApplicationService(store, store, store, store, store.access(), store.auditTrail());
+        new ApplicationService(
+            store, store, store, store, store.access(), store.auditTrail(), store.clock);
     EnvironmentService environments =
-        new EnvironmentService(applications, store, store, store.access(), store.auditTrail());
+        new EnvironmentService(
+            applications, store, store, store.access(), store.auditTrail(), store.clock);
     settings =
-        new SettingService(applications, environments, store, store.access(), store.auditTrail());
+        new SettingService(
+            applications, environments, store, store.access(), store.auditTrail(), store.clock);
     applications.create("shop", "Shop", null, null);
   }
 

@@ -479,9 +479,7 @@ public final class InMemoryRepositories
 
   @Override
   public void announceChange(java.util.UUID environmentId) {
-    changes.add(
-        new DeliveryChange(
-            changes.size() + 1L, environmentId, dev.setpoint.domain.shared.Timestamps.now()));
+    changes.add(new DeliveryChange(changes.size() + 1L, environmentId, clock.instant()));
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.setpoint.domain.secret.RewrapBatch;
 import dev.setpoint.domain.secret.Undecryptable;
 import dev.setpoint.domain.shared.Slug;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,11 +139,12 @@ class WebhookSecretKeysTest {
     }
   }
 
-  private final Application shop = new Application(Slug.of("app", "shop"), "Shop", null, null);
+  private final Application shop =
+      new Application(Slug.of("app", "shop"), "Shop", null, null, Instant.now());
   private final Stored stored = new Stored();
 
   private Webhook sealedUnder(String keyId) {
-    Webhook webhook = new Webhook(shop, "http://127.0.0.1/" + keyId, "t");
+    Webhook webhook = new Webhook(shop, "http://127.0.0.1/" + keyId, "t", Instant.now());
     NamingEnvelope sealer = new NamingEnvelope(List.of(keyId));
     webhook.seal(
         sealer.seal(
@@ -158,7 +160,8 @@ class WebhookSecretKeysTest {
     Webhook lost = sealedUnder("k-gone");
     sealedUnder("k-new");
     WebhookSecretKeys keys =
-        new WebhookSecretKeys(stored, new NamingEnvelope(List.of("k-new", "k-old")));
+        new WebhookSecretKeys(
+            stored, new NamingEnvelope(List.of("k-new", "k-old")), Clock.systemUTC());
 
     assertEquals(List.of("k-gone", "k-new", "k-old"), keys.keyIdsInUse());
     assertEquals(3, keys.countWrappedByOtherThan("k-new"));

@@ -32,7 +32,8 @@ class FileAuditArchiveTest {
   @BeforeEach
   void setUp() {
     applications =
-        new ApplicationService(store, store, store, store, store.access(), store.auditTrail());
+        new ApplicationService(
+            store, store, store, store, store.access(), store.auditTrail(), store.clock);
     audit =
         new AuditService(
             events,
