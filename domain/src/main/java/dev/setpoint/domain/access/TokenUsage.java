@@ -1,87 +1,62 @@
 package dev.setpoint.domain.access;
 
+import dev.setpoint.domain.platform.PeriodicTask;
+import dev.setpoint.domain.platform.WriteBehind;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * When each service token was last used, kept in memory and written in one batch every few seconds,
  * so that checking a token (every delivery request) never writes to the database. A crash loses at
- * most one interval of last-used times, never a revocation or an expiry.
+ * most one interval of last-used times, never a revocation or an expiry; a shutdown writes them.
  */
 @ApplicationScoped
-public class TokenUsage {
-
-  private static final Logger LOG = Logger.getLogger(TokenUsage.class.getName());
+public class TokenUsage implements PeriodicTask {
 
   @Inject TokenService tokens;
 
   @Inject AccessConfig config;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService scheduler;
+  private final WriteBehind<UUID, Instant> pending =
+      new WriteBehind<>(
+          "token uses",
+          Integer.MAX_VALUE,
+          (a, b) -> a.isAfter(b) ? a : b,
+          batch -> tokens.recordUses(batch),
+          Level.FINE);
 
-  private final Map<UUID, Instant> pending = new ConcurrentHashMap<>();
-  private volatile Future<?> task;
+  @Override
+  public String name() {
+    return "recording token uses";
+  }
 
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
-    task =
-        scheduler.scheduleWithFixedDelay(
-            this::flushQuietly,
-            config.tokenUsageFlush().toSeconds(),
-            config.tokenUsageFlush().toSeconds(),
-            TimeUnit.SECONDS);
+  @Override
+  public Duration interval() {
+    return config.tokenUsageFlush();
+  }
+
+  @Override
+  public void run() {
+    pending.flushQuietly();
   }
 
   @PreDestroy
   void stop() {
-    if (task != null) {
-      task.cancel(false);
-    }
+    pending.flushQuietly();
   }
 
   /** Notes a use; the newest one per token wins. */
   void used(UUID token, Instant at) {
-    pending.merge(token, at, (a, b) -> a.isAfter(b) ? a : b);
+    pending.put(token, at);
   }
 
   /** Writes the pending uses; on failure they are kept for the next attempt. */
-  public synchronized void flush() {
-    if (pending.isEmpty()) {
-      return;
-    }
-    Map<UUID, Instant> batch = new java.util.HashMap<>();
-    for (UUID id : java.util.List.copyOf(pending.keySet())) {
-      Instant at = pending.remove(id);
-      if (at != null) {
-        batch.put(id, at);
-      }
-    }
-    try {
-      tokens.recordUses(batch);
-    } catch (RuntimeException e) {
-      batch.forEach(this::used);
-      throw e;
-    }
-  }
-
-  private void flushQuietly() {
-    try {
-      flush();
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Recording token uses failed; kept for the next attempt", e);
-    }
+  public void flush() {
+    pending.flush();
   }
 }

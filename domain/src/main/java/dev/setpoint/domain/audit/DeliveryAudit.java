@@ -1,25 +1,19 @@
 package dev.setpoint.domain.audit;
 
+import dev.setpoint.domain.platform.PeriodicTask;
+import dev.setpoint.domain.platform.WriteBehind;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Deliveries of releases that contain secrets, audited without a database write per request: each
@@ -31,9 +25,7 @@ import java.util.logging.Logger;
  * failed flush keeps its counts for the next attempt.
  */
 @ApplicationScoped
-public class DeliveryAudit {
-
-  private static final Logger LOG = Logger.getLogger(DeliveryAudit.class.getName());
+public class DeliveryAudit implements PeriodicTask {
 
   @Inject AuditWriter writer;
 
@@ -41,52 +33,49 @@ public class DeliveryAudit {
 
   @Inject AuditConfig config;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService scheduler;
-
-  private final Map<Delivery, LongAdder> pending = new ConcurrentHashMap<>();
-  private volatile Future<?> task;
+  private final WriteBehind<Delivery, Long> pending =
+      new WriteBehind<>(
+          "delivery counts for the audit trail",
+          Integer.MAX_VALUE,
+          Long::sum,
+          this::append,
+          Level.WARNING);
 
   /** What one counter counts: deliveries of one release to one actor from one address. */
   record Delivery(String actor, String clientAddress, AuditTarget release, Instant minute) {}
 
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
-    task =
-        scheduler.scheduleWithFixedDelay(
-            this::flushQuietly,
-            config.deliveryFlush().toSeconds(),
-            config.deliveryFlush().toSeconds(),
-            TimeUnit.SECONDS);
+  @Override
+  public String name() {
+    return "auditing deliveries";
+  }
+
+  @Override
+  public Duration interval() {
+    return config.deliveryFlush();
+  }
+
+  @Override
+  public void run() {
+    pending.flushQuietly();
   }
 
   @PreDestroy
   void stop() {
-    if (task != null) {
-      task.cancel(false);
-    }
-    flushQuietly();
+    pending.flushQuietly();
   }
 
   /** Notes that {@code actor} at {@code clientAddress} was sent {@code release}'s secrets. */
   public void delivered(String actor, String clientAddress, AuditTarget release) {
     Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-    pending
-        .computeIfAbsent(new Delivery(actor, clientAddress, release, minute), d -> new LongAdder())
-        .increment();
+    pending.put(new Delivery(actor, clientAddress, release, minute), 1L);
   }
 
   /** Appends the counted deliveries; on failure they are kept for the next attempt. */
-  public synchronized void flush() {
-    if (pending.isEmpty()) {
-      return;
-    }
-    Map<Delivery, Long> batch = new java.util.HashMap<>();
-    for (Delivery delivery : List.copyOf(pending.keySet())) {
-      LongAdder count = pending.remove(delivery);
-      if (count != null) {
-        batch.put(delivery, count.sum());
-      }
-    }
+  public void flush() {
+    pending.flush();
+  }
+
+  private void append(Map<Delivery, Long> batch) {
     List<AuditRecord> records = new ArrayList<>();
     batch.entrySet().stream()
         .sorted(Comparator.comparing(e -> e.getKey().minute()))
@@ -102,21 +91,6 @@ public class DeliveryAudit {
                         e.getKey().clientAddress(),
                         null,
                         e.getValue() + " deliveries in the minute from " + e.getKey().minute())));
-    try {
-      writer.append(records);
-    } catch (RuntimeException e) {
-      batch.forEach(
-          (delivery, count) -> pending.computeIfAbsent(delivery, d -> new LongAdder()).add(count));
-      throw e;
-    }
-  }
-
-  private void flushQuietly() {
-    try {
-      flush();
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING, "Auditing deliveries failed; the counts are kept for the next flush", e);
-    }
+    writer.append(records);
   }
 }

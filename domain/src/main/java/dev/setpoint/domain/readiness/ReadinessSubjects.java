@@ -8,8 +8,8 @@ import dev.setpoint.domain.application.EnvironmentRepository;
 import dev.setpoint.domain.readiness.ReadinessSubject.SecretFact;
 import dev.setpoint.domain.readiness.ReadinessSubject.Setting;
 import dev.setpoint.domain.readiness.ReadinessSubject.TokenFact;
+import dev.setpoint.domain.release.NextRelease;
 import dev.setpoint.domain.release.ReleaseRepository;
-import dev.setpoint.domain.release.ReleaseService;
 import dev.setpoint.domain.secret.Secret;
 import dev.setpoint.domain.secret.SecretRepository;
 import dev.setpoint.domain.secret.SecretVersion;
@@ -41,7 +41,7 @@ public class ReadinessSubjects {
   private final SecretRepository secrets;
   private final ServiceTokenRepository tokens;
   private final ReleaseRepository releases;
-  private final ReleaseService releaseService;
+  private final NextRelease nextRelease;
 
   /** For the CDI container's proxy only. */
   protected ReadinessSubjects() {
@@ -55,19 +55,19 @@ public class ReadinessSubjects {
       SecretRepository secrets,
       ServiceTokenRepository tokens,
       ReleaseRepository releases,
-      ReleaseService releaseService) {
+      NextRelease nextRelease) {
     this.environments = environments;
     this.settings = settings;
     this.secrets = secrets;
     this.tokens = tokens;
     this.releases = releases;
-    this.releaseService = releaseService;
+    this.nextRelease = nextRelease;
   }
 
   /** Everything the rules look at for {@code environment} at {@code now}. */
   ReadinessSubject of(Environment environment, Instant now) {
     boolean released = releases.latest(environment).isPresent();
-    boolean unpublished = released && releaseService.unpublished(environment);
+    boolean unpublished = released && nextRelease.unpublished(environment);
     // only production is compared with its siblings
     List<Environment> siblings = environment.production() ? siblings(environment) : List.of();
     return new ReadinessSubject(

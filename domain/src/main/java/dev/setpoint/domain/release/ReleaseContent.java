@@ -83,7 +83,7 @@ public final class ReleaseContent {
   }
 
   /** SHA-256 of a text's UTF-8 bytes, in lower-case hex. */
-  static String sha256(String text) {
+  public static String sha256(String text) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

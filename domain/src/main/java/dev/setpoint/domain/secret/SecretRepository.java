@@ -21,6 +21,16 @@ public interface SecretRepository {
   Optional<SecretVersion> version(Secret secret, int number);
 
   /**
+   * Version {@code number} of the secret {@code key} of an environment while its ciphertext still
+   * exists (not destroyed), as a release that pins it needs it.
+   */
+  default Optional<SecretVersion> sealedVersion(Environment environment, String key, int number) {
+    return find(environment, new SettingKey(key))
+        .flatMap(secret -> version(secret, number))
+        .filter(v -> v.state() != SecretState.DESTROYED && v.sealed() != null);
+  }
+
+  /**
    * Current versions of {@code application}'s secrets outside {@code except} whose fingerprint,
    * made with key {@code fingerprintKeyId}, equals {@code fingerprint}.
    */

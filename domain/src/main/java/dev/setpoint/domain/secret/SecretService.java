@@ -153,29 +153,6 @@ public class SecretService {
     return new Revealed(key, number, SecretValue.decrypted(plaintext, chosen.encoding()));
   }
 
-  /**
-   * Retires a version replaced by a rotation before its grace period ends, once nothing uses it any
-   * more (see {@code ReleaseService#retireUnusedPrevious}).
-   */
-  @Counted(
-      name = "setpoint.secrets.retired.early",
-      absolute = true,
-      description = "Previous secret versions retired before their grace period ended.")
-  public void retireEarly(SecretVersion version) {
-    if (version.state() == SecretState.PREVIOUS) {
-      version.retire(clock.instant());
-      secrets.store(version);
-      Secret secret = version.secret();
-      getAudit()
-          .success(
-              AuditAction.SECRET_RETIRE,
-              AuditTarget.of(secret.environment())
-                  .key(secret.key().value())
-                  .version(version.number()),
-              "no release uses it any more");
-    }
-  }
-
   /** Soft delete: hidden from delivery, recoverable until the recovery window ends. */
   public Secret delete(String app, String env, String key) {
     Secret secret = requireLive(app, env, key, Action.WRITE);

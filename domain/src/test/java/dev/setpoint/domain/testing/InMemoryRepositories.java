@@ -17,8 +17,10 @@ import dev.setpoint.domain.audit.AuditEvent;
 import dev.setpoint.domain.audit.AuditStream;
 import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.audit.AuditWriter;
-import dev.setpoint.domain.release.Consumer;
-import dev.setpoint.domain.release.DeliveryChange;
+import dev.setpoint.domain.delivery.Consumer;
+import dev.setpoint.domain.delivery.ConsumerRepository;
+import dev.setpoint.domain.delivery.DeliveryChange;
+import dev.setpoint.domain.delivery.DeliveryChangeLog;
 import dev.setpoint.domain.release.Release;
 import dev.setpoint.domain.release.ReleaseRepository;
 import dev.setpoint.domain.secret.Secret;
@@ -46,6 +48,8 @@ public final class InMemoryRepositories
         SettingRepository,
         SecretRepository,
         ReleaseRepository,
+        DeliveryChangeLog,
+        ConsumerRepository,
         RoleBindingRepository,
         ServiceTokenRepository,
         DeliveryNotices {

@@ -1,2 +1,2 @@
-/** Releases, the delivery change log and consumer sightings, stored with JPA. */
+/** Releases, stored with JPA. */
 package dev.setpoint.persistence.release;

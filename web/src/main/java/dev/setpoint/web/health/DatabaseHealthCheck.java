@@ -1,7 +1,7 @@
 package dev.setpoint.web.health;
 
+import dev.setpoint.domain.delivery.DeliveryService;
 import dev.setpoint.domain.platform.StorageStatus;
-import dev.setpoint.domain.release.DeliveryService;
 import dev.setpoint.web.http.HttpConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,9 +2,9 @@ package dev.setpoint.web.release;
 
 import dev.setpoint.api.paging.Page;
 import dev.setpoint.api.release.ConsumerView;
-import dev.setpoint.domain.release.ConsumerLog;
+import dev.setpoint.domain.delivery.ConsumerLog;
 import dev.setpoint.domain.release.Release;
-import dev.setpoint.domain.release.ReleaseService;
+import dev.setpoint.domain.release.ReleaseHistory;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "500", ref = "ServerError")
 public class ConsumersResource {
 
-  @Inject ReleaseService releases;
+  @Inject ReleaseHistory releases;
 
   @Inject ConsumerLog consumers;
 

@@ -2,7 +2,7 @@ package dev.setpoint.web.release;
 
 import dev.setpoint.api.release.ConsumerView;
 import dev.setpoint.api.release.ReleaseView;
-import dev.setpoint.domain.release.Consumer;
+import dev.setpoint.domain.delivery.Consumer;
 import dev.setpoint.domain.release.Release;
 import dev.setpoint.domain.release.ReleaseContent;
 import java.util.LinkedHashMap;

@@ -6,7 +6,8 @@ import dev.setpoint.api.release.ReleaseRequest;
 import dev.setpoint.api.release.ReleaseView;
 import dev.setpoint.domain.release.Release;
 import dev.setpoint.domain.release.ReleaseContent;
-import dev.setpoint.domain.release.ReleaseService;
+import dev.setpoint.domain.release.ReleaseHistory;
+import dev.setpoint.domain.release.ReleasePublisher;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Slice;
@@ -60,7 +61,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "500", ref = "ServerError")
 public class ReleasesResource {
 
-  @Inject ReleaseService releases;
+  @Inject ReleasePublisher publisher;
+
+  @Inject ReleaseHistory releases;
 
   @Context UriInfo uri;
 
@@ -100,7 +103,7 @@ public class ReleasesResource {
   @APIResponse(responseCode = "503", ref = "SecretsUnavailable")
   public Response publish(@Valid ReleaseRequest body) {
     Release release =
-        releases.publish(
+        publisher.publish(
             app,
             env,
             messageOf(body),
@@ -190,7 +193,8 @@ public class ReleasesResource {
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public Response rollback(@PathParam("number") int number, @Valid ReleaseRequest body) {
-    Release release = releases.rollback(app, env, number, messageOf(body), Callers.actor(security));
+    Release release =
+        publisher.rollback(app, env, number, messageOf(body), Callers.actor(security));
     return created(release);
   }
 

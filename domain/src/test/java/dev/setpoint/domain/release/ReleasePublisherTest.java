@@ -16,12 +16,13 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ReleaseServiceTest {
+class ReleasePublisherTest {
 
   private InMemoryRepositories store;
   private SettingService settings;
   private EnvironmentService environments;
-  private ReleaseService releases;
+  private ReleasePublisher publisher;
+  private ReleaseHistory releases;
 
   @BeforeEach
   void setUp() {
@@ -35,14 +36,13 @@ class ReleaseServiceTest {
     settings =
         new SettingService(
             applications, environments, store, store.access(), store.auditTrail(), store.clock);
-    releases =
-        new ReleaseService(
+    releases = new ReleaseHistory(environments, store);
+    publisher =
+        new ReleasePublisher(
             environments,
-            settings,
+            new NextRelease(settings, store, store),
             store,
-            null,
             store,
-            null,
             store,
             store.access(),
             store.auditTrail(),
@@ -58,9 +58,9 @@ class ReleaseServiceTest {
   @Test
   void publishingNumbersReleasesPerEnvironmentAndAnnouncesTheChange() {
     define("pool.max", "integer", "10", false);
-    Release first = releases.publish("shop", "dev", "first", "alice");
-    Release second = releases.publish("shop", "dev", null, "bob");
-    Release other = releases.publish("shop", "staging", null, "carol");
+    Release first = publisher.publish("shop", "dev", "first", "alice");
+    Release second = publisher.publish("shop", "dev", null, "bob");
+    Release other = publisher.publish("shop", "staging", null, "carol");
 
     assertEquals(1, first.number());
     assertEquals(2, second.number());
@@ -80,7 +80,7 @@ class ReleaseServiceTest {
     define("optional", "string", null, false);
 
     Unprocessable refused =
-        assertThrows(Unprocessable.class, () -> releases.publish("shop", "dev", null, "alice"));
+        assertThrows(Unprocessable.class, () -> publisher.publish("shop", "dev", null, "alice"));
     assertEquals(
         List.of("a.required", "b.required"),
         refused.violations().stream().map(InvalidValue.Violation::field).toList());
@@ -89,18 +89,18 @@ class ReleaseServiceTest {
 
     settings.override("shop", "dev", "a.required", "\"https://a.example\"", Precondition.none());
     settings.override("shop", "dev", "b.required", "\"b\"", Precondition.none());
-    Release release = releases.publish("shop", "dev", null, "alice");
+    Release release = publisher.publish("shop", "dev", null, "alice");
     assertEquals(2, release.content().settings().size(), "unset optional settings are left out");
   }
 
   @Test
   void rollbackRepeatsAnOlderContentAsTheNextRelease() {
     define("color", "string", "\"blue\"", false);
-    Release blue = releases.publish("shop", "dev", null, "alice");
+    Release blue = publisher.publish("shop", "dev", null, "alice");
     settings.override("shop", "dev", "color", "\"red\"", Precondition.none());
-    releases.publish("shop", "dev", null, "alice");
+    publisher.publish("shop", "dev", null, "alice");
 
-    Release back = releases.rollback("shop", "dev", 1, null, "bob");
+    Release back = publisher.rollback("shop", "dev", 1, null, "bob");
     assertEquals(3, back.number());
     assertEquals(1, back.rolledBackFrom());
     assertEquals(blue.hash(), back.hash());
@@ -109,13 +109,13 @@ class ReleaseServiceTest {
 
     ReleaseContent.Diff diff = releases.diff("shop", "dev", 3, 2);
     assertEquals(List.of("color"), diff.changed());
-    assertThrows(NotFound.class, () -> releases.rollback("shop", "dev", 9, null, "bob"));
+    assertThrows(NotFound.class, () -> publisher.rollback("shop", "dev", 9, null, "bob"));
   }
 
   @Test
   void listsNewestFirstInPagesAndRefusesOverlongMessages() {
     for (int i = 0; i < 5; i++) {
-      releases.publish("shop", "dev", null, "alice");
+      publisher.publish("shop", "dev", null, "alice");
     }
     var page = releases.list("shop", "dev", null, 2);
     assertEquals(List.of(5, 4), page.items().stream().map(Release::number).toList());
@@ -126,7 +126,7 @@ class ReleaseServiceTest {
 
     InvalidValue tooLong =
         assertThrows(
-            InvalidValue.class, () -> releases.publish("shop", "dev", "m".repeat(501), "alice"));
+            InvalidValue.class, () -> publisher.publish("shop", "dev", "m".repeat(501), "alice"));
     assertEquals("message", tooLong.violations().get(0).field());
   }
 }

@@ -1,10 +1,9 @@
-package dev.setpoint.domain.release;
+package dev.setpoint.domain.delivery;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.audit.DeliveryAudit;
-import dev.setpoint.domain.delivery.DeliveryConfig;
 import dev.setpoint.domain.secret.KeysUnavailable;
 import dev.setpoint.domain.secret.Undecryptable;
 import dev.setpoint.domain.shared.DomainException;
@@ -38,7 +37,7 @@ public class DeliveryService {
 
   private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
 
-  @Inject ReleaseService releases;
+  @Inject Snapshots snapshots;
 
   @Inject ConsumerLog consumers;
 
@@ -88,7 +87,7 @@ public class DeliveryService {
     } catch (NotFound e) {
       // no release, or no such environment: only those who could read it may learn that; others
       // get the answer they get for an application that does not exist, or 403
-      access.asSystem(() -> releases.target(app, env)).ifPresent(access::requireDelivery);
+      access.asSystem(() -> snapshots.target(app, env)).ifPresent(access::requireDelivery);
       throw e;
     }
     access.requireDelivery(snapshot.target());
@@ -103,7 +102,7 @@ public class DeliveryService {
     }
     Snapshot loaded;
     try {
-      loaded = releases.snapshot(app, env);
+      loaded = snapshots.latest(app, env);
     } catch (KeysUnavailable | Undecryptable e) {
       // secrets that do not open are a failed load here, as any other store failure
       throw loadFailed(name, e);
@@ -192,10 +191,10 @@ public class DeliveryService {
    * of order (the commit hook and the poll both refresh): an older release never replaces a newer
    * one, in the cache or for a watcher.
    */
-  public void refresh(UUID environmentId) {
+  void refresh(UUID environmentId) {
     // a change may be a token revocation on another server: check tokens against the store again
     tokenChecks.forgetAll();
-    Optional<Snapshot> now = releases.snapshot(environmentId);
+    Optional<Snapshot> now = snapshots.latest(environmentId);
     String name = names.get(environmentId);
     Optional<Snapshot> serving = now;
     if (name != null) {

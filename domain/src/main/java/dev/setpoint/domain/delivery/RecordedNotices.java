@@ -1,4 +1,4 @@
-package dev.setpoint.domain.release;
+package dev.setpoint.domain.delivery;
 
 import dev.setpoint.domain.shared.DeliveryNotices;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +13,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class RecordedNotices implements DeliveryNotices {
 
-  @Inject ReleaseRepository releases;
+  @Inject DeliveryChangeLog changes;
 
   @Inject Event<DeliveryChanged> events;
 
   @Override
   public void changed(UUID environmentId) {
-    releases.announceChange(environmentId);
+    changes.announceChange(environmentId);
     events.fire(new DeliveryChanged(environmentId));
   }
 }

@@ -1,4 +1,4 @@
-package dev.setpoint.domain.release;
+package dev.setpoint.domain.delivery;
 
 import java.time.Instant;
 import java.util.UUID;

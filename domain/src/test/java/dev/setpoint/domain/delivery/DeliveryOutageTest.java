@@ -1,4 +1,4 @@
-package dev.setpoint.domain.release;
+package dev.setpoint.domain.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.catalog.EnvironmentService;
-import dev.setpoint.domain.delivery.DeliveryConfig;
+import dev.setpoint.domain.release.NextRelease;
+import dev.setpoint.domain.release.ReleasePublisher;
 import dev.setpoint.domain.setting.SettingService;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Precondition;
@@ -25,25 +26,29 @@ import org.junit.jupiter.api.Test;
 /** What delivery does while its database cannot be reached. */
 class DeliveryOutageTest {
 
-  /** The release use cases of a store that has gone away: every query fails. */
-  private static final class StoreDown extends ReleaseService {
+  /** Releases of a store that has gone away: every query fails. */
+  private static final class StoreDown extends Snapshots {
     @Override
-    public Snapshot snapshot(String app, String env) {
+    public Snapshot latest(String app, String env) {
       throw new IllegalStateException("connection refused");
     }
 
     @Override
-    public Optional<Snapshot> snapshot(UUID environmentId) {
+    public Optional<Snapshot> latest(UUID environmentId) {
       throw new IllegalStateException("connection refused");
     }
+  }
 
+  /** The change log of a store that has gone away. */
+  private static final class FeedDown extends DeliveryFeed {
     @Override
     public List<DeliveryChange> changesSince(Instant since) {
       throw new IllegalStateException("connection refused");
     }
   }
 
-  private ReleaseService releases;
+  private Snapshots snapshots;
+  private DeliveryFeed feed;
   private DeliveryService delivery;
 
   @BeforeEach
@@ -58,25 +63,25 @@ class DeliveryOutageTest {
     SettingService settings =
         new SettingService(
             applications, environments, store, store.access(), store.auditTrail(), store.clock);
-    releases =
-        new ReleaseService(
+    ReleasePublisher publisher =
+        new ReleasePublisher(
             environments,
-            settings,
+            new NextRelease(settings, store, store),
             store,
-            null,
             store,
-            null,
             store,
             store.access(),
             store.auditTrail(),
             (environment, reason) -> {},
             store.clock);
+    snapshots = new Snapshots(environments, store, store, null);
+    feed = new DeliveryFeed(store, store);
     applications.create("shop", "Shop", null, null);
     settings.define("shop", "mode", "string", "\"on\"", null, false, Precondition.none());
-    releases.publish("shop", "dev", null, "alice");
+    publisher.publish("shop", "dev", null, "alice");
 
     delivery = new DeliveryService();
-    delivery.releases = releases;
+    delivery.snapshots = snapshots;
     delivery.access = store.access();
     delivery.tokenChecks =
         new dev.setpoint.domain.access.TokenChecks(
@@ -100,7 +105,7 @@ class DeliveryOutageTest {
     Snapshot before = delivery.current("shop", "dev");
     assertEquals(1, delivery.cachedReleases());
 
-    delivery.releases = new StoreDown();
+    delivery.snapshots = new StoreDown();
     assertSame(before, delivery.current("shop", "dev"), "served from the cache");
     assertEquals("on", delivery.current("shop", "dev").settings().get("mode").value());
 
@@ -114,7 +119,7 @@ class DeliveryOutageTest {
     delivery.current("shop", "dev");
     DeliveryPoller poller = new DeliveryPoller();
     poller.delivery = delivery;
-    poller.releases = new StoreDown();
+    poller.feed = new FeedDown();
     poller.config = config();
     poller.clock = new dev.setpoint.domain.testing.MovableClock();
     poller.beginWindow();
@@ -123,7 +128,7 @@ class DeliveryOutageTest {
     assertFalse(delivery.storeReachable(), "a failed poll means the store is unreachable");
     assertEquals(1, delivery.cachedReleases(), "the cache is kept");
 
-    poller.releases = releases;
+    poller.feed = feed;
     poller.poll();
     assertTrue(delivery.storeReachable());
   }

@@ -1,4 +1,4 @@
-package dev.setpoint.persistence.release;
+package dev.setpoint.persistence.delivery;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,6 +1,7 @@
-package dev.setpoint.domain.release;
+package dev.setpoint.domain.delivery;
 
 import dev.setpoint.domain.access.Target;
+import dev.setpoint.domain.release.ReleaseContent;
 import dev.setpoint.domain.secret.Envelope;
 import dev.setpoint.domain.secret.SecretValue;
 import java.time.Instant;

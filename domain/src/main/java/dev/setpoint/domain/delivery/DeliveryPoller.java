@@ -1,6 +1,5 @@
-package dev.setpoint.domain.release;
+package dev.setpoint.domain.delivery;
 
-import dev.setpoint.domain.delivery.DeliveryConfig;
 import dev.setpoint.domain.platform.PeriodicTask;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +25,7 @@ public class DeliveryPoller implements PeriodicTask {
 
   @Inject DeliveryService delivery;
 
-  @Inject ReleaseService releases;
+  @Inject DeliveryFeed feed;
 
   @Inject DeliveryConfig config;
 
@@ -60,7 +59,7 @@ public class DeliveryPoller implements PeriodicTask {
     Instant started = clock.instant();
     Duration margin = config.pollMargin();
     try {
-      for (DeliveryChange change : releases.changesSince(lastPoll.minus(margin))) {
+      for (DeliveryChange change : feed.changesSince(lastPoll.minus(margin))) {
         if (!handled.containsKey(change.sequence())) {
           // marked only once applied: a failed refresh is retried by the next poll
           delivery.refresh(change.environmentId());

@@ -1,0 +1,132 @@
+package dev.setpoint.domain.delivery;
+
+import dev.setpoint.domain.access.Target;
+import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.catalog.EnvironmentService;
+import dev.setpoint.domain.release.Release;
+import dev.setpoint.domain.release.ReleaseContent;
+import dev.setpoint.domain.release.ReleaseRepository;
+import dev.setpoint.domain.secret.Envelope;
+import dev.setpoint.domain.secret.SecretRepository;
+import dev.setpoint.domain.shared.NotFound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Loads the newest release of an environment as a {@link Snapshot} ready to serve. Internal to
+ * delivery: {@link DeliveryService} decides who may have it.
+ */
+@ApplicationScoped
+@Transactional
+public class Snapshots {
+
+  private static final Logger LOG = Logger.getLogger(Snapshots.class.getName());
+
+  private final EnvironmentService environments;
+  private final ReleaseRepository releases;
+  private final SecretRepository secrets;
+  private final Envelope envelope;
+
+  /** For the CDI container's proxy only. */
+  protected Snapshots() {
+    this(null, null, null, null);
+  }
+
+  @Inject
+  public Snapshots(
+      EnvironmentService environments,
+      ReleaseRepository releases,
+      SecretRepository secrets,
+      Envelope envelope) {
+    this.environments = environments;
+    this.releases = releases;
+    this.secrets = secrets;
+    this.envelope = envelope;
+  }
+
+  /**
+   * The newest release of an environment, ready to serve. Checks only that the caller can read the
+   * environment; delivery loads it as Setpoint and then checks the caller's delivery right.
+   */
+  public Snapshot latest(String app, String env) {
+    Environment environment = environments.get(app, env);
+    Release release =
+        releases
+            .latest(environment)
+            .orElseThrow(
+                () ->
+                    new NotFound(
+                        "Environment '"
+                            + env
+                            + "' of application '"
+                            + app
+                            + "' has no release yet; publish one first"));
+    return snapshotOf(environment, release);
+  }
+
+  /** The newest release of the environment with this id, or empty when it has none (or is gone). */
+  public Optional<Snapshot> latest(UUID environmentId) {
+    return releases.latest(environmentId).map(r -> snapshotOf(r.environment(), r));
+  }
+
+  /**
+   * What an environment is, for access decisions: the environment, the application when it lacks
+   * the environment, or empty when the application does not exist.
+   */
+  public Optional<Target> target(String app, String env) {
+    return environments.accessTarget(app, env);
+  }
+
+  private Snapshot snapshotOf(Environment environment, Release release) {
+    ReleaseContent content = release.content();
+    Map<String, Snapshot.SealedSecret> sealed = new LinkedHashMap<>();
+    List<String> leftOut = new ArrayList<>();
+    content
+        .secrets()
+        .forEach(
+            (key, version) ->
+                secrets
+                    .sealedVersion(environment, key, version)
+                    .filter(v -> !v.secret().deleted())
+                    .ifPresentOrElse(
+                        v ->
+                            sealed.put(
+                                key,
+                                new Snapshot.SealedSecret(
+                                    version,
+                                    v.encoding(),
+                                    envelope.prepare(v.sealed(), v.place()))),
+                        () -> leftOut.add(key)));
+    String tag = release.hash();
+    if (!leftOut.isEmpty()) {
+      LOG.warning(
+          () ->
+              "Release "
+                  + release.number()
+                  + " of "
+                  + environment.application().slug()
+                  + "/"
+                  + environment.slug()
+                  + " pins secrets deleted or destroyed since: "
+                  + leftOut
+                  + "; they are not served");
+      // the same release served without them is another representation: it gets its own tag
+      tag = ReleaseContent.sha256(release.hash() + "\nwithout " + String.join(",", leftOut));
+    }
+    return new Snapshot(
+        Target.of(environment),
+        release.number(),
+        tag,
+        release.createdAt(),
+        content.settings(),
+        sealed);
+  }
+}
