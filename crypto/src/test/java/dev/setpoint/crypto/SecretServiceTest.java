@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.catalog.EnvironmentService;
+import dev.setpoint.domain.secret.Revealed;
 import dev.setpoint.domain.secret.RewrapBatch;
+import dev.setpoint.domain.secret.SecretDetail;
+import dev.setpoint.domain.secret.SecretPurge;
+import dev.setpoint.domain.secret.SecretReveal;
 import dev.setpoint.domain.secret.SecretService;
 import dev.setpoint.domain.secret.SecretState;
 import dev.setpoint.domain.secret.SecretVersion;
+import dev.setpoint.domain.secret.SecretWriter;
 import dev.setpoint.domain.secret.SecretsConfig;
 import dev.setpoint.domain.secret.SecretsConfig.ReusePolicy;
 import dev.setpoint.domain.shared.Conflict;
@@ -35,23 +40,60 @@ class SecretServiceTest {
     return envelope;
   }
 
-  private SecretService service(TinkEnvelope envelope, SecretsConfig config) {
+  /** The secret use cases and the housekeeping purge, over one store. */
+  private record Secrets(
+      SecretService lifecycle, SecretWriter writer, SecretReveal reveals, SecretPurge purge) {
+    SecretDetail write(
+        String app,
+        String env,
+        String key,
+        String value,
+        String encoding,
+        Integer rotationDays,
+        String actor) {
+      return writer.write(app, env, key, value, encoding, rotationDays, actor);
+    }
+
+    SecretDetail rotate(
+        String app, String env, String key, String value, String encoding, String actor) {
+      return writer.rotate(app, env, key, value, encoding, actor);
+    }
+
+    Revealed reveal(String app, String env, String key, Integer version, String actor) {
+      return reveals.reveal(app, env, key, version, actor);
+    }
+
+    SecretDetail get(String app, String env, String key) {
+      return lifecycle.get(app, env, key);
+    }
+
+    void delete(String app, String env, String key) {
+      lifecycle.delete(app, env, key);
+    }
+
+    int purgeExpired() {
+      return purge.purgeExpired();
+    }
+  }
+
+  private Secrets service(TinkEnvelope envelope, SecretsConfig config) {
     ApplicationService applications =
         new ApplicationService(
             store, store, store, store, store.access(), store.auditTrail(), store.clock);
     if (store.list(new dev.setpoint.domain.shared.PageRequest(null, 1)).isEmpty()) {
       applications.create("shop", "Shop", null, null);
     }
-    return new SecretService(
+    EnvironmentService environments =
         new EnvironmentService(
-            applications, store, store, store.access(), store.auditTrail(), store.clock),
-        store,
-        envelope,
-        config,
-        store,
-        store.access(),
-        store.auditTrail(),
-        store.clock);
+            applications, store, store, store.access(), store.auditTrail(), store.clock);
+    return new Secrets(
+        new SecretService(
+            environments, store, config, store, store.access(), store.auditTrail(), store.clock),
+        new SecretWriter(
+            environments, store, envelope, config, store.access(), store.auditTrail(), store.clock),
+        new SecretReveal(
+            environments, store, envelope, store.access(), store.auditTrail(), store.clock),
+        new SecretPurge(store, store, store.auditTrail(), store.clock));
   }
 
   private static SecretsConfig config(Duration grace, Duration window, ReusePolicy reuse) {
@@ -65,7 +107,7 @@ class SecretServiceTest {
   @Test
   void reuseInProductionIsRejectedOrOnlyWarnedByPolicy() {
     String shared = value();
-    SecretService rejecting =
+    Secrets rejecting =
         service(
             envelope(firstKey),
             config(Duration.ofHours(1), Duration.ofDays(1), ReusePolicy.REJECT));
@@ -73,7 +115,7 @@ class SecretServiceTest {
     assertThrows(
         Conflict.class, () -> rejecting.write("shop", "production", "DB", shared, null, null, "t"));
 
-    SecretService warning =
+    Secrets warning =
         service(
             envelope(firstKey), config(Duration.ofHours(1), Duration.ofDays(1), ReusePolicy.WARN));
     assertEquals(
@@ -86,7 +128,7 @@ class SecretServiceTest {
 
   @Test
   void afterTheGracePeriodTheRotatedVersionCanNoLongerBeRevealed() {
-    SecretService service =
+    Secrets service =
         service(envelope(firstKey), config(Duration.ZERO, Duration.ofDays(1), ReusePolicy.REJECT));
     String old = value();
     service.write("shop", "dev", "TOKEN", old, null, null, "t");
@@ -100,7 +142,7 @@ class SecretServiceTest {
 
   @Test
   void theHousekeepingPurgeDestroysSecretsPastTheirRecoveryWindow() {
-    SecretService service =
+    Secrets service =
         service(envelope(firstKey), config(Duration.ofHours(1), Duration.ZERO, ReusePolicy.REJECT));
     service.write("shop", "dev", "OLD", value(), null, null, "t");
     service.write("shop", "dev", "KEEP", value(), null, null, "t");
@@ -115,7 +157,7 @@ class SecretServiceTest {
 
   @Test
   void rewrapMovesEveryReadableVersionAndReportsTheUnreadableOnes() {
-    SecretService before =
+    Secrets before =
         service(
             envelope(firstKey),
             config(Duration.ofHours(1), Duration.ofDays(1), ReusePolicy.REJECT));
@@ -140,7 +182,7 @@ class SecretServiceTest {
         0, batch.rewrapNext(100, outcome.unreadable()).moved(), "nothing left but the broken one");
     assertEquals(1, store.countWrappedByOtherThan(rotated.primaryKeyId()));
 
-    SecretService after =
+    Secrets after =
         service(
             envelope(secondKey),
             config(Duration.ofHours(1), Duration.ofDays(1), ReusePolicy.REJECT));

@@ -21,7 +21,7 @@ public class SecretHousekeeping implements PeriodicTask {
 
   @Inject SecretRepository secrets;
 
-  @Inject SecretService service;
+  @Inject SecretPurge secretPurge;
 
   @Inject Clock clock;
 
@@ -42,7 +42,7 @@ public class SecretHousekeeping implements PeriodicTask {
 
   @Override
   public void run() {
-    int destroyed = service.purgeExpired();
+    int destroyed = secretPurge.purgeExpired();
     if (destroyed > 0) {
       LOG.info(() -> "Destroyed " + destroyed + " secret(s) whose recovery window ended");
     }

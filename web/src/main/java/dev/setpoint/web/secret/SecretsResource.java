@@ -5,7 +5,9 @@ import dev.setpoint.api.secret.RevealedSecretView;
 import dev.setpoint.api.secret.SecretView;
 import dev.setpoint.api.secret.SecretWriteRequest;
 import dev.setpoint.domain.secret.SecretDetail;
+import dev.setpoint.domain.secret.SecretReveal;
 import dev.setpoint.domain.secret.SecretService;
+import dev.setpoint.domain.secret.SecretWriter;
 import dev.setpoint.web.http.Callers;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
@@ -62,6 +64,10 @@ public class SecretsResource {
   @Inject Clock clock;
   @Inject SecretService secrets;
 
+  @Inject SecretWriter writer;
+
+  @Inject SecretReveal reveal;
+
   @Context UriInfo uri;
 
   @Context SecurityContext security;
@@ -107,7 +113,7 @@ public class SecretsResource {
       @PathParam("key") String key,
       @RequestBody(required = true) @Valid @NotNull SecretWriteRequest request) {
     SecretDetail written =
-        secrets.write(
+        writer.write(
             app, env, key, request.value(), request.encoding(), request.rotationDays(), actor());
     SecretView body = SecretViews.of(written, clock.instant());
     return (written.secret().currentVersion() == 1
@@ -167,7 +173,7 @@ public class SecretsResource {
       @Parameter(description = "Version to reveal; the current one when absent.")
           @QueryParam("version")
           Integer version) {
-    RevealedSecretView body = SecretViews.of(secrets.reveal(app, env, key, version, actor()));
+    RevealedSecretView body = SecretViews.of(reveal.reveal(app, env, key, version, actor()));
     return Response.ok(body).cacheControl(Callers.noStore()).header("Pragma", "no-cache").build();
   }
 
@@ -190,7 +196,7 @@ public class SecretsResource {
       @PathParam("key") String key,
       @RequestBody(required = true) @Valid @NotNull SecretWriteRequest request) {
     return SecretViews.of(
-        secrets.rotate(app, env, key, request.value(), request.encoding(), actor()),
+        writer.rotate(app, env, key, request.value(), request.encoding(), actor()),
         clock.instant());
   }
 
