@@ -105,22 +105,7 @@ public class Snapshots {
                                     v.encoding(),
                                     envelope.prepare(v.sealed(), v.place()))),
                         () -> leftOut.add(key)));
-    String tag = release.hash();
-    if (!leftOut.isEmpty()) {
-      LOG.warning(
-          () ->
-              "Release "
-                  + release.number()
-                  + " of "
-                  + environment.application().slug()
-                  + "/"
-                  + environment.slug()
-                  + " pins secrets deleted or destroyed since: "
-                  + leftOut
-                  + "; they are not served");
-      // the same release served without them is another representation: it gets its own tag
-      tag = ReleaseContent.sha256(release.hash() + "\nwithout " + String.join(",", leftOut));
-    }
+    String tag = leftOut.isEmpty() ? release.hash() : tagWithout(environment, release, leftOut);
     return new Snapshot(
         Target.of(environment),
         release.number(),
@@ -128,5 +113,24 @@ public class Snapshots {
         release.createdAt(),
         content.settings(),
         sealed);
+  }
+
+  /**
+   * The same release served without the pinned secrets deleted or destroyed since is another
+   * representation: it gets its own tag.
+   */
+  private static String tagWithout(Environment environment, Release release, List<String> leftOut) {
+    LOG.warning(
+        () ->
+            "Release "
+                + release.number()
+                + " of "
+                + environment.application().slug()
+                + "/"
+                + environment.slug()
+                + " pins secrets deleted or destroyed since: "
+                + leftOut
+                + "; they are not served");
+    return ReleaseContent.sha256(release.hash() + "\nwithout " + String.join(",", leftOut));
   }
 }
