@@ -2,7 +2,9 @@ package dev.setpoint.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.setpoint.domain.delivery.ConsumerLog;
 import dev.setpoint.domain.delivery.DeliveryFeed;
+import dev.setpoint.domain.delivery.DeliveryLogPruning;
 import dev.setpoint.domain.delivery.ServedVersions;
 import dev.setpoint.domain.delivery.Snapshots;
 import dev.setpoint.domain.release.NextRelease;
@@ -24,7 +26,9 @@ class InternalBeansTest {
 
   private static final List<Class<?>> INTERNAL =
       List.of(
+          ConsumerLog.class,
           DeliveryFeed.class,
+          DeliveryLogPruning.class,
           ServedVersions.class,
           Snapshots.class,
           NextRelease.class,

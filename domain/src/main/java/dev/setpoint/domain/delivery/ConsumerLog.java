@@ -1,11 +1,9 @@
 package dev.setpoint.domain.delivery;
 
-import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.platform.PeriodicTask;
 import dev.setpoint.domain.platform.WriteBehind;
 import dev.setpoint.domain.secret.SecretRetirement;
 import dev.setpoint.domain.secret.SecretsConfig;
-import dev.setpoint.domain.shared.Slice;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +19,8 @@ import java.util.logging.Logger;
  * Which running instance was served which release, and when. Sightings are kept in memory and
  * written in one batch every few seconds, so delivery does no database write per request; a newer
  * sighting of an instance replaces an older one. After each batch, previous secret versions that no
- * running instance uses any more are retired early ({@link SecretRetirement}).
+ * running instance uses any more are retired early ({@link SecretRetirement}). Internal to
+ * delivery: {@link Consumers} lists what it stored.
  */
 @ApplicationScoped
 public class ConsumerLog implements PeriodicTask {
@@ -31,8 +30,6 @@ public class ConsumerLog implements PeriodicTask {
   private record Key(UUID environmentId, String instance) {}
 
   @Inject DeliveryFeed feed;
-
-  @Inject EnvironmentService environments;
 
   @Inject SecretRetirement retirement;
 
@@ -89,12 +86,8 @@ public class ConsumerLog implements PeriodicTask {
         new Consumer(environmentId, instance, releaseNumber, clock.instant()));
   }
 
-  /**
-   * The consumers of an environment, this server's latest sightings included when they can be
-   * written now (otherwise they follow with the next batch).
-   */
-  public Slice<Consumer> list(String app, String env, String after, int limit) {
+  /** Stores the pending sightings now, for a listing that should include them. */
+  void flushQuietly() {
     pending.flushQuietly();
-    return feed.consumers(environments.get(app, env), after, limit);
   }
 }

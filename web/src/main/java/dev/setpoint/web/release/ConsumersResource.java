@@ -2,7 +2,7 @@ package dev.setpoint.web.release;
 
 import dev.setpoint.api.paging.Page;
 import dev.setpoint.api.release.ConsumerView;
-import dev.setpoint.domain.delivery.ConsumerLog;
+import dev.setpoint.domain.delivery.Consumers;
 import dev.setpoint.domain.release.Release;
 import dev.setpoint.domain.release.ReleaseHistory;
 import dev.setpoint.domain.shared.PageRequest;
@@ -39,7 +39,7 @@ public class ConsumersResource {
 
   @Inject ReleaseHistory releases;
 
-  @Inject ConsumerLog consumers;
+  @Inject Consumers consumers;
 
   @PathParam("app")
   String app;
