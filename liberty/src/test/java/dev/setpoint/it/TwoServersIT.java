@@ -82,4 +82,40 @@ class TwoServersIT {
     assertEquals("limit=5\n", there.body());
     assertEquals(304, second.get(config(app, "staging"), "If-None-Match", there.etag()).status());
   }
+
+  /** The peer servers run with {@code setpoint.delivery.max-watches=3} (liberty/pom.xml). */
+  @Test
+  void aServerRefusesWatchesBeyondItsLimitWithRetryAfterAndKeepsServing() throws Exception {
+    String app = first.newApplication("full");
+    first.define(app, "mode", "string", "\"blue\"");
+    first.publish(app, "dev");
+    String tag = second.get(config(app, "dev")).etag();
+    String watch = config(app, "dev") + "?wait=30";
+    java.util.List<CompletableFuture<Reply>> held = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      held.add(CompletableFuture.supplyAsync(() -> second.get(watch, "If-None-Match", tag)));
+    }
+    assertTrue(
+        Await.until(() -> second.deliveryWatchers() == 3, Duration.ofSeconds(10)),
+        "the peer holds three watches");
+
+    Reply refused = second.get(watch, "If-None-Match", tag);
+    assertEquals(503, refused.status(), refused::toString);
+    assertEquals("application/problem+json", refused.contentType());
+    assertEquals("5", refused.header("Retry-After"));
+    assertTrue(refused.body().contains("as many watches"), refused.body());
+    assertEquals(200, second.get(config(app, "dev")).status(), "reads without wait still served");
+    assertEquals(304, second.get(config(app, "dev"), "If-None-Match", tag).status());
+
+    first.override(app, "dev", "mode", "\"green\"");
+    first.publish(app, "dev");
+    for (CompletableFuture<Reply> waiting : held) {
+      Reply woken = waiting.get();
+      assertEquals(200, woken.status(), woken::toString);
+      assertEquals("green", woken.json().getString("mode"));
+    }
+    String newTag = second.get(config(app, "dev")).etag();
+    Reply admitted = second.get(config(app, "dev") + "?wait=1", "If-None-Match", newTag);
+    assertEquals(304, admitted.status(), "a watch is admitted again once places are free");
+  }
 }

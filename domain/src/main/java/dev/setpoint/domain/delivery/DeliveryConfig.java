@@ -22,6 +22,10 @@ public class DeliveryConfig {
   long pollMarginSeconds;
 
   @Inject
+  @ConfigProperty(name = "setpoint.delivery.max-watches", defaultValue = "0")
+  int maxWatches;
+
+  @Inject
   @ConfigProperty(name = "setpoint.consumers.flush-seconds", defaultValue = "5")
   long consumersFlushSeconds;
 
@@ -43,7 +47,9 @@ public class DeliveryConfig {
       Duration pollMargin,
       Duration consumersFlush,
       Duration consumersRetention,
-      int consumersMaxPending) {
+      int consumersMaxPending,
+      int maxWatches) {
+    this.maxWatches = maxWatches;
     this.cacheSize = cacheSize;
     this.pollMillis = poll.toMillis();
     this.pollMarginSeconds = pollMargin.toSeconds();
@@ -65,6 +71,28 @@ public class DeliveryConfig {
   /** How far back each poll looks (clock skew between servers, late commits). */
   public Duration pollMargin() {
     return Duration.ofSeconds(pollMarginSeconds);
+  }
+
+  /**
+   * Most watches this server holds at once; a watch beyond them is answered 503 with Retry-After. 0
+   * (the default) sizes it from the heap bound: what is left of the maximum heap above {@link
+   * #HEAP_RESERVED_MIB} MiB, at {@link #HEAP_PER_WATCH_KIB} KiB a watch (measured: about 23 KiB of
+   * live heap each, almost all of it the container's request and connection state), at least 100.
+   */
+  public int maxWatches() {
+    return maxWatches > 0 ? maxWatches : watchesFittingIn(Runtime.getRuntime().maxMemory());
+  }
+
+  /** Heap left to everything but watches when the watch limit is sized from the heap. */
+  static final long HEAP_RESERVED_MIB = 128;
+
+  /** Heap planned per held watch when the watch limit is sized from the heap. */
+  static final long HEAP_PER_WATCH_KIB = 32;
+
+  /** How many watches {@code maxHeapBytes} of heap holds beside everything else. */
+  static int watchesFittingIn(long maxHeapBytes) {
+    long spare = maxHeapBytes - HEAP_RESERVED_MIB * 1024 * 1024;
+    return (int) Math.max(100, Math.min(Integer.MAX_VALUE, spare / (HEAP_PER_WATCH_KIB * 1024)));
   }
 
   /** How often consumer sightings kept in memory are written. */

@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Gauge;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Serves the newest release of each environment to running applications from a bounded in-memory
@@ -48,6 +50,13 @@ public class DeliveryService {
   @Inject DeliveryAudit audit;
 
   @Inject DeliveryConfig config;
+
+  @Inject
+  @Metric(
+      name = "setpoint.delivery.watches.refused",
+      absolute = true,
+      description = "Watches refused (503) because this server held as many as it may.")
+  Counter refusedWatches;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
@@ -159,6 +168,25 @@ public class DeliveryService {
   /** Whether the caller that started a watch may still be sent what it waits for. */
   public boolean stillEntitled(dev.setpoint.domain.access.Caller watcher, Snapshot release) {
     return access.stillEntitled(watcher, release.target());
+  }
+
+  /**
+   * Refuses another watch when this server already holds its most ({@link
+   * DeliveryConfig#maxWatches()}): the client is told to come back shortly instead of the server
+   * running out of memory for all of them.
+   *
+   * @throws Unavailable when the limit is reached
+   */
+  public void admitWatch() {
+    int most = config.maxWatches();
+    if (watchers.waiting() >= most) {
+      refusedWatches.inc();
+      throw new Unavailable(
+          "This server holds as many watches as it may ("
+              + most
+              + "); ask without wait, or watch again shortly",
+          null);
+    }
   }
 
   /** Stops a watch that timed out or whose client went away. */

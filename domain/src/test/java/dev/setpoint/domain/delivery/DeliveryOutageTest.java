@@ -87,6 +87,25 @@ class DeliveryOutageTest {
         new dev.setpoint.domain.access.TokenChecks(
             java.time.Duration.ofSeconds(30), new dev.setpoint.domain.testing.MovableClock());
     delivery.config = config();
+    delivery.refusedWatches =
+        new org.eclipse.microprofile.metrics.Counter() {
+          private long count;
+
+          @Override
+          public void inc() {
+            count++;
+          }
+
+          @Override
+          public void inc(long n) {
+            count += n;
+          }
+
+          @Override
+          public long getCount() {
+            return count;
+          }
+        };
     delivery.init();
   }
 
@@ -97,7 +116,8 @@ class DeliveryOutageTest {
         Duration.ofSeconds(30),
         Duration.ofSeconds(5),
         Duration.ofDays(30),
-        100);
+        100,
+        2);
   }
 
   @Test
@@ -137,5 +157,31 @@ class DeliveryOutageTest {
   void aMissingReleaseIsNotFoundRatherThanUnavailable() {
     assertThrows(NotFound.class, () -> delivery.current("shop", "production"));
     assertThrows(NotFound.class, () -> delivery.current("nobody", "dev"));
+  }
+
+  @Test
+  void watchesBeyondTheLimitAreRefusedAndTheirPlacesFreedAgain() {
+    Snapshot held = delivery.current("shop", "dev");
+    delivery.admitWatch();
+    Watchers.Watch first = delivery.watch("shop", "dev", held, now -> {});
+    delivery.admitWatch();
+    delivery.watch("shop", "dev", held, now -> {});
+    assertEquals(2, delivery.waiting());
+
+    Unavailable full = assertThrows(Unavailable.class, delivery::admitWatch);
+    assertTrue(full.getMessage().contains("(2)"), full.getMessage());
+    assertEquals(1, delivery.refusedWatches.getCount());
+
+    delivery.unwatch(first);
+    delivery.admitWatch();
+  }
+
+  @Test
+  void theWatchLimitIsSizedFromTheHeapUnlessSet() {
+    assertEquals(2, config().maxWatches());
+    long mib = 1024 * 1024;
+    assertEquals(4096, DeliveryConfig.watchesFittingIn(256 * mib));
+    assertEquals(12288, DeliveryConfig.watchesFittingIn(512 * mib));
+    assertEquals(100, DeliveryConfig.watchesFittingIn(64 * mib), "never fewer than 100");
   }
 }

@@ -150,6 +150,8 @@ public class ConfigResource {
       async.resume(answer(current, matches, chosen, instance, caller, address));
       return;
     }
+    // beyond the server's watch limit: 503 with Retry-After, before anything is registered
+    delivery.admitWatch();
     // timeout and clean-up first: the watch may fire as soon as it is registered
     AtomicReference<Watchers.Watch> watch = new AtomicReference<>();
     async.setTimeoutHandler(
