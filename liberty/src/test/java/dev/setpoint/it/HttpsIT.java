@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
-import dev.setpoint.it.support.TestKeystore;
 import dev.setpoint.it.support.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -33,26 +29,9 @@ class HttpsIT {
     TestServer.awaitReady(Duration.ofSeconds(120));
   }
 
-  private static Optional<SSLContext> generatedKeystoreTrust() throws Exception {
-    Path env = TestServer.serverDirectory().resolve("server.env");
-    Path keystore = TestServer.serverDirectory().resolve("resources/security/key.p12");
-    if (!Files.exists(env) || !Files.exists(keystore)) {
-      return Optional.empty();
-    }
-    Optional<String> password =
-        Files.readAllLines(env, StandardCharsets.UTF_8).stream()
-            .filter(line -> line.startsWith("keystore_password="))
-            .map(line -> line.substring("keystore_password=".length()))
-            .findFirst();
-    if (password.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(TestKeystore.trusting(keystore, password.get()));
-  }
-
   @Test
   void theApiAnswersOverTlsWithStrictTransportSecurity() throws Exception {
-    Optional<SSLContext> trust = generatedKeystoreTrust();
+    Optional<SSLContext> trust = TestServer.generatedKeystoreTrust();
     assumeTrue(trust.isPresent(), "this server was given its own server.env without a keystore");
 
     SetpointClient https = new SetpointClient(TestServer.httpsUrl(), trust.get());

@@ -132,6 +132,11 @@ public final class PostgresServer {
             + "\n"
             + "SETPOINT_DB_PASSWORD="
             + password
+            + "\n"
+            // what `server create` writes into a new server's server.env: Liberty generates
+            // the HTTPS keystore with it (HttpsIT, AdminCenterIT)
+            + "keystore_password="
+            + generatePassword()
             + "\n",
         StandardCharsets.UTF_8);
     System.out.println("[postgres] running on 127.0.0.1:" + port + ", data in " + data);

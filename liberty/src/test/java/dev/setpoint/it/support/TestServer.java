@@ -85,6 +85,28 @@ public final class TestServer {
 
   private static String adminPassword;
 
+  /**
+   * Trust for the HTTPS keystore Liberty generated for this server, whose password `server create`
+   * (or PostgresServer) put in server.env; empty when the server has no generated keystore.
+   */
+  public static java.util.Optional<javax.net.ssl.SSLContext> generatedKeystoreTrust()
+      throws IOException, java.security.GeneralSecurityException {
+    Path env = serverDirectory().resolve("server.env");
+    Path keystore = serverDirectory().resolve("resources/security/key.p12");
+    if (!java.nio.file.Files.exists(env) || !java.nio.file.Files.exists(keystore)) {
+      return java.util.Optional.empty();
+    }
+    java.util.Optional<String> password =
+        java.nio.file.Files.readAllLines(env, java.nio.charset.StandardCharsets.UTF_8).stream()
+            .filter(line -> line.startsWith("keystore_password="))
+            .map(line -> line.substring("keystore_password=".length()))
+            .findFirst();
+    if (password.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(TestKeystore.trusting(keystore, password.get()));
+  }
+
   public static Path serverDirectory() {
     return Path.of(required("setpoint.it.wlp"), "usr", "servers", required("setpoint.it.server"));
   }
