@@ -133,10 +133,8 @@ public final class PostgresServer {
             + "SETPOINT_DB_PASSWORD="
             + password
             + "\n"
-            // what `server create` writes into a new server's server.env: Liberty generates
-            // the HTTPS keystore with it (HttpsIT, AdminCenterIT)
             + "keystore_password="
-            + generatePassword()
+            + keystorePassword()
             + "\n",
         StandardCharsets.UTF_8);
     System.out.println("[postgres] running on 127.0.0.1:" + port + ", data in " + data);
@@ -353,6 +351,24 @@ public final class PostgresServer {
               + "): "
               + new String(output, StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * What `server create` writes into a new server's server.env: Liberty generates the HTTPS
+   * keystore with it on the first start (HttpsIT, AdminCenterIT) and keeps that keystore, so a
+   * later run reuses the password of the last one.
+   */
+  private String keystorePassword() throws IOException {
+    Path env = dir.resolve("server.env");
+    if (Files.exists(env)) {
+      for (String line : Files.readAllLines(env, StandardCharsets.UTF_8)) {
+        if (line.startsWith("keystore_password=")
+            && line.length() > "keystore_password=".length()) {
+          return line.substring("keystore_password=".length());
+        }
+      }
+    }
+    return generatePassword();
   }
 
   private static String generatePassword() {
