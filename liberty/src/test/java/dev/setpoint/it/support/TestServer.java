@@ -35,6 +35,20 @@ public final class TestServer {
     if (neverReady) {
       throw new AssertionError("server at " + baseUrl() + " did not become ready earlier");
     }
+    if (!ready(baseUrl(), timeout)) {
+      neverReady = true;
+      throw new AssertionError("server at " + baseUrl() + " not ready within " + timeout);
+    }
+  }
+
+  /** Waits until the server at {@code url} answers 200 on {@code /health/ready}, or fails. */
+  public static void awaitReady(String url, Duration timeout) throws InterruptedException {
+    if (!ready(url, timeout)) {
+      throw new AssertionError("server at " + url + " not ready within " + timeout);
+    }
+  }
+
+  private static boolean ready(String url, Duration timeout) throws InterruptedException {
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -42,21 +56,20 @@ public final class TestServer {
             .build();
     Instant deadline = Instant.now().plus(timeout);
     HttpRequest ready =
-        HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+        HttpRequest.newBuilder(URI.create(url + "/health/ready"))
             .timeout(Duration.ofSeconds(5))
             .build();
     while (Instant.now().isBefore(deadline)) {
       try {
         if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
+          return true;
         }
       } catch (IOException e) {
         // not listening yet
       }
       TimeUnit.MILLISECONDS.sleep(250);
     }
-    neverReady = true;
-    throw new AssertionError("server at " + baseUrl() + " not ready within " + timeout);
+    return false;
   }
 
   /** The server's HTTPS root, e.g. {@code https://localhost:9443}. */
@@ -130,20 +143,40 @@ public final class TestServer {
     awaitReady(Duration.ofSeconds(180));
   }
 
-  private static void serverCommand(String action) throws IOException, InterruptedException {
+  /** This run's server by its Liberty name. */
+  public static String server() {
+    return required("setpoint.it.server");
+  }
+
+  /**
+   * The second server on the same database ({@code it.*.peer} in liberty/pom.xml), by its Liberty
+   * name.
+   */
+  public static String peerServer() {
+    return required("setpoint.it.peerServer");
+  }
+
+  /** Runs {@code server stop} or {@code server start} for the named server of this run. */
+  public static void serverCommand(String action, String server)
+      throws IOException, InterruptedException {
     Path script = Path.of(required("setpoint.it.wlp"), "bin", "server");
     Process process =
-        new ProcessBuilder(script.toString(), action, required("setpoint.it.server"))
+        new ProcessBuilder(script.toString(), action, server)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     if (!process.waitFor(180, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("server " + action + " timed out");
+      throw new AssertionError("server " + action + " " + server + " timed out");
     }
     if (process.exitValue() != 0) {
-      throw new AssertionError("server " + action + " exited with " + process.exitValue());
+      throw new AssertionError(
+          "server " + action + " " + server + " exited with " + process.exitValue());
     }
+  }
+
+  private static void serverCommand(String action) throws IOException, InterruptedException {
+    serverCommand(action, server());
   }
 
   private static String required(String property) {
