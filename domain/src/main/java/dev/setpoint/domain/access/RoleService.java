@@ -11,6 +11,7 @@ import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Pages;
 import dev.setpoint.domain.shared.Slice;
+import dev.setpoint.domain.shared.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -72,11 +73,11 @@ public class RoleService {
     if (app == null) {
       getAccess().requirePlatformAdmin();
     } else {
-      application = targets.application(app);
+      application = targets.application(Slug.of("app", app));
       if (env == null) {
         getAccess().require(Action.MANAGE, application);
       } else {
-        environment = targets.environment(application, env);
+        environment = targets.environment(application, Slug.of("env", env));
         getAccess().require(Action.MANAGE, environment);
       }
     }
@@ -107,7 +108,7 @@ public class RoleService {
     if (app == null) {
       getAccess().requirePlatformAdmin();
     } else {
-      application = targets.application(app);
+      application = targets.application(Slug.of("app", app));
       getAccess().require(Action.READ, application);
     }
     Pages.requireUuidCursor(page);

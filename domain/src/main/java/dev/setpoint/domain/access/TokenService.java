@@ -12,6 +12,7 @@ import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Pages;
 import dev.setpoint.domain.shared.Slice;
+import dev.setpoint.domain.shared.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -112,10 +113,10 @@ public class TokenService {
     if (expiresAt != null && !expiresAt.isAfter(now)) {
       throw new InvalidValue("expiresAt", "must be in the future");
     }
-    Application application = targets.application(app);
+    Application application = targets.application(Slug.of("app", app));
     Set<Environment> scope = new LinkedHashSet<>();
     for (String env : envs) {
-      Environment environment = targets.environment(application, env);
+      Environment environment = targets.environment(application, Slug.of("env", env));
       getAccess().require(Action.MANAGE, environment);
       scope.add(environment);
     }

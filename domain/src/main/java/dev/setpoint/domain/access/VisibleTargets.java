@@ -5,6 +5,7 @@ import dev.setpoint.domain.application.ApplicationRepository;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentRepository;
 import dev.setpoint.domain.shared.NotFound;
+import dev.setpoint.domain.shared.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -33,7 +34,7 @@ public class VisibleTargets {
   }
 
   /** The application {@code slug}, when the caller can see it. */
-  public Application application(String slug) {
+  public Application application(Slug slug) {
     access.requireAuthenticated();
     Application application = applications.named(slug);
     access.requireVisible(application);
@@ -41,7 +42,7 @@ public class VisibleTargets {
   }
 
   /** The environment {@code env} of an application already found with {@link #application}. */
-  public Environment environment(Application application, String env) {
+  public Environment environment(Application application, Slug env) {
     return environments.named(application, env);
   }
 }

@@ -16,8 +16,7 @@ public interface ApplicationRepository {
    *
    * @throws NotFound when there is none
    */
-  default Application named(String slug) {
-    Slug id = Slug.of("app", slug);
+  default Application named(Slug id) {
     return find(id).orElseThrow(() -> new NotFound("No application with slug '" + id + "'"));
   }
 

@@ -17,8 +17,7 @@ public interface EnvironmentRepository {
    *
    * @throws NotFound when it has none of that name
    */
-  default Environment named(Application application, String env) {
-    Slug id = Slug.of("env", env);
+  default Environment named(Application application, Slug id) {
     return find(application, id)
         .orElseThrow(
             () ->

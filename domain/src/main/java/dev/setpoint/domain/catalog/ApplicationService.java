@@ -95,7 +95,7 @@ public class ApplicationService {
   }
 
   /** The application with this slug. */
-  public Application get(String slug) {
+  public Application get(Slug slug) {
     getAccess().requireAuthenticated();
     Application application = applications.named(slug);
     getAccess().requireVisible(application);
@@ -114,7 +114,7 @@ public class ApplicationService {
    * slug: slugs are identifiers and cannot be renamed.
    */
   public Application update(
-      String slug,
+      Slug slug,
       String slugInBody,
       String name,
       String description,
@@ -133,7 +133,7 @@ public class ApplicationService {
   }
 
   /** Removes the application with all its environments and settings, in one transaction. */
-  public void delete(String slug, Precondition precondition) {
+  public void delete(Slug slug, Precondition precondition) {
     Application application = get(slug);
     getAccess().require(Action.MANAGE, application);
     // removing the application removes its production environments: each needs its own admin role

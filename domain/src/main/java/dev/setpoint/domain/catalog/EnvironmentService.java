@@ -6,6 +6,7 @@ import dev.setpoint.domain.access.RoleBinding;
 import dev.setpoint.domain.access.RoleBindingRepository;
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.application.EnvironmentRepository;
 import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
@@ -61,7 +62,7 @@ public class EnvironmentService {
     this.audit = audit;
   }
 
-  public Environment create(String app, String slug, String name, Boolean production) {
+  public Environment create(Slug app, String slug, String name, Boolean production) {
     Application application = applications.get(app);
     getAccess().require(Action.MANAGE, application);
     if (Boolean.TRUE.equals(production)) {
@@ -92,7 +93,7 @@ public class EnvironmentService {
       String app, String env) {
     Application application;
     try {
-      application = applications.get(app);
+      application = applications.get(Slug.of("app", app));
     } catch (dev.setpoint.domain.shared.NotFound e) {
       return java.util.Optional.empty();
     }
@@ -134,9 +135,20 @@ public class EnvironmentService {
     }
   }
 
-  /** The environment {@code env} of application {@code app}. */
+  /** The environment {@code ref} names. */
+  public Environment get(EnvironmentRef ref) {
+    Environment environment = find(applications.get(ref.app()), ref.env());
+    getAccess().require(Action.READ, environment);
+    return environment;
+  }
+
+  /**
+   * The environment {@code env} of application {@code app}, names parsed in the order of a lookup
+   * (the environment's only once the application is visible).
+   */
   public Environment get(String app, String env) {
-    Environment environment = find(applications.get(app), env);
+    Application application = applications.get(Slug.of("app", app));
+    Environment environment = find(application, Slug.of("env", env));
     getAccess().require(Action.READ, environment);
     return environment;
   }
@@ -145,29 +157,28 @@ public class EnvironmentService {
    * The environment {@code env} of an application already loaded (and checked for visibility); use
    * cases check their own action on it.
    */
-  public Environment find(Application application, String env) {
+  public Environment find(Application application, Slug env) {
     return environments.named(application, env);
   }
 
-  public Slice<Environment> list(String app, PageRequest page) {
+  public Slice<Environment> list(Slug app, PageRequest page) {
     Application application = applications.get(app);
     return Slice.of(environments.list(application, page), page.limit(), e -> e.slug().value());
   }
 
   /** Renames an environment or changes its production flag; the slug cannot change. */
   public Environment update(
-      String app,
-      String env,
+      EnvironmentRef ref,
       String slugInBody,
       String name,
       Boolean production,
       Precondition precondition) {
-    Environment environment = get(app, env);
+    Environment environment = get(ref);
     getAccess().require(Action.MANAGE, environment);
     if (slugInBody != null && !slugInBody.equals(environment.slug().value())) {
       throw new InvalidValue("slug", "must equal the slug in the path; slugs cannot be renamed");
     }
-    precondition.checkAgainst(environment.version(), "Environment '" + env + "'");
+    precondition.checkAgainst(environment.version(), "Environment '" + ref.env() + "'");
     boolean productionFlag = production == null ? environment.production() : production;
     boolean becomesProduction = productionFlag && !environment.production();
     if (productionFlag != environment.production()) {
@@ -188,14 +199,14 @@ public class EnvironmentService {
   }
 
   /** Removes an environment and every setting value given in it. */
-  public void delete(String app, String env, Precondition precondition) {
-    Environment environment = get(app, env);
+  public void delete(EnvironmentRef ref, Precondition precondition) {
+    Environment environment = get(ref);
     getAccess().require(Action.MANAGE, environment);
-    precondition.checkAgainst(environment.version(), "Environment '" + env + "'");
+    precondition.checkAgainst(environment.version(), "Environment '" + ref.env() + "'");
     notices.changed(environment.id());
     environments.remove(environment);
     getAudit().success(AuditAction.ENVIRONMENT_DELETE, AuditTarget.of(environment));
-    LOG.info(() -> "Removed environment " + env + " from application " + app);
+    LOG.info(() -> "Removed environment " + ref.env() + " from application " + ref.app());
   }
 
   private Access getAccess() {

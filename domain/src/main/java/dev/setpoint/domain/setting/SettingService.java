@@ -15,6 +15,7 @@ import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Precondition;
 import dev.setpoint.domain.shared.Slice;
+import dev.setpoint.domain.shared.Slug;
 import dev.setpoint.domain.shared.Written;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -81,7 +82,7 @@ public class SettingService {
       String description,
       Boolean required,
       Precondition precondition) {
-    Application application = applications.get(app);
+    Application application = applications.get(Slug.of("app", app));
     getAccess().require(Action.WRITE, application);
     SettingKey settingKey = SettingKey.of("key", key);
     SettingSpec spec = SettingSpec.parse(typeName, defaultJson, description, required);
@@ -107,11 +108,11 @@ public class SettingService {
   }
 
   public SettingDefinition definition(String app, String key) {
-    return requireDefinition(applications.get(app), key);
+    return requireDefinition(applications.get(Slug.of("app", app)), key);
   }
 
   public Slice<SettingDefinition> definitions(String app, PageRequest page) {
-    Application application = applications.get(app);
+    Application application = applications.get(Slug.of("app", app));
     return Slice.of(settings.definitions(application, page), page.limit(), d -> d.key().value());
   }
 
@@ -131,8 +132,8 @@ public class SettingService {
   @Counted(name = WRITES, absolute = true, description = WRITES_DESCRIPTION)
   public Written<SettingOverride> override(
       String app, String env, String key, String valueJson, Precondition precondition) {
-    Application application = applications.get(app);
-    Environment environment = environments.find(application, env);
+    Application application = applications.get(Slug.of("app", app));
+    Environment environment = environments.find(application, Slug.of("env", env));
     getAccess().require(Action.WRITE, environment);
     SettingDefinition definition = requireDefinition(application, key);
     if (valueJson == null) {
@@ -158,8 +159,8 @@ public class SettingService {
   }
 
   public SettingOverride overrideOf(String app, String env, String key) {
-    Application application = applications.get(app);
-    Environment environment = environments.find(application, env);
+    Application application = applications.get(Slug.of("app", app));
+    Environment environment = environments.find(application, Slug.of("env", env));
     getAccess().require(Action.READ, environment);
     SettingDefinition definition = requireDefinition(application, key);
     return settings
@@ -186,8 +187,8 @@ public class SettingService {
       absolute = true,
       description = "Time to resolve one page of an environment's settings.")
   public Slice<ResolvedSetting> resolve(String app, String env, PageRequest page) {
-    Application application = applications.get(app);
-    Environment environment = environments.find(application, env);
+    Application application = applications.get(Slug.of("app", app));
+    Environment environment = environments.find(application, Slug.of("env", env));
     getAccess().require(Action.READ, environment);
     Slice<SettingDefinition> definitions =
         Slice.of(settings.definitions(application, page), page.limit(), d -> d.key().value());

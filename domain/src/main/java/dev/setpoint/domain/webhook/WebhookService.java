@@ -15,6 +15,7 @@ import dev.setpoint.domain.secret.Envelope;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
+import dev.setpoint.domain.shared.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class WebhookService {
   public record Outgoing(UUID id, String url, String event, String payload, byte[] secret) {}
 
   public Created create(String app, String url) {
-    Application application = applications.get(app);
+    Application application = applications.get(Slug.of("app", app));
     access.require(Action.MANAGE, application);
     URI target = checkUrl(url);
     Webhook webhook = new Webhook(application, target.toString(), access.actor(), clock.instant());
@@ -79,7 +80,7 @@ public class WebhookService {
   }
 
   public List<Webhook> list(String app) {
-    Application application = applications.get(app);
+    Application application = applications.get(Slug.of("app", app));
     access.require(Action.MANAGE, application);
     return webhooks.of(application);
   }
@@ -103,7 +104,7 @@ public class WebhookService {
   }
 
   private Webhook require(String app, UUID id) {
-    Application application = applications.get(app);
+    Application application = applications.get(Slug.of("app", app));
     access.require(Action.MANAGE, application);
     return webhooks
         .webhook(id)

@@ -12,6 +12,7 @@ import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.shared.Forbidden;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
+import dev.setpoint.domain.shared.Slug;
 import dev.setpoint.domain.shared.Unauthenticated;
 import dev.setpoint.domain.testing.InMemoryRepositories;
 import java.time.Instant;
@@ -39,8 +40,8 @@ class AccessTest {
         new EnvironmentService(applications, store, store, access, store.auditTrail(), store.clock);
     shop = applications.create("shop", "Shop", null, null);
     other = applications.create("other", "Other", null, null);
-    staging = environments.find(shop, "staging");
-    production = environments.find(shop, "production");
+    staging = environments.find(shop, new Slug("staging"));
+    production = environments.find(shop, new Slug("production"));
   }
 
   private void grant(String principal, Role role, Application app, Environment env) {
@@ -55,7 +56,7 @@ class AccessTest {
   void anonymousCallersMustAuthenticateFirst() {
     as(Caller.ANONYMOUS);
     assertThrows(Unauthenticated.class, () -> access.require(Action.READ, staging));
-    assertThrows(Unauthenticated.class, () -> applications.get("shop"));
+    assertThrows(Unauthenticated.class, () -> applications.get(new Slug("shop")));
   }
 
   @Test
@@ -102,7 +103,7 @@ class AccessTest {
   void anApplicationWithoutAnyBindingIsNotFoundRatherThanForbidden() {
     grant("ann", Role.ADMIN, shop, null);
     as(Caller.builtInUser("ann"));
-    assertThrows(NotFound.class, () -> applications.get("other"));
+    assertThrows(NotFound.class, () -> applications.get(new Slug("other")));
     assertEquals(Optional.of(Set.of(shop.id())), access.visibleApplications());
     assertEquals(
         java.util.List.of("shop"),
@@ -115,7 +116,7 @@ class AccessTest {
   void anEnvironmentBindingShowsTheApplicationButGivesNothingElsewhere() {
     grant("sam", Role.EDITOR, shop, staging);
     as(Caller.builtInUser("sam"));
-    assertDoesNotThrow(() -> applications.get("shop"));
+    assertDoesNotThrow(() -> applications.get(new Slug("shop")));
     assertDoesNotThrow(() -> access.require(Action.WRITE, staging));
     assertThrows(Forbidden.class, () -> access.require(Action.READ, production));
     assertThrows(Forbidden.class, () -> access.require(Action.WRITE, shop));
@@ -139,7 +140,7 @@ class AccessTest {
     assertThrows(Forbidden.class, access::visibleApplications);
     Environment elsewhere =
         new EnvironmentService(applications, store, store, access, store.auditTrail(), store.clock)
-            .find(other, "staging");
+            .find(other, new Slug("staging"));
     assertThrows(NotFound.class, () -> access.requireDelivery(Target.of(elsewhere)));
   }
 

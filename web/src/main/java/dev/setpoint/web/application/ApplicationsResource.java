@@ -5,6 +5,7 @@ import dev.setpoint.api.application.ApplicationView;
 import dev.setpoint.api.paging.Page;
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.catalog.ApplicationService;
+import dev.setpoint.domain.catalog.TargetNames;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
 import dev.setpoint.web.http.Preconditions;
@@ -53,6 +54,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApplicationsResource {
 
   @Inject ApplicationService applications;
+
+  @Inject TargetNames names;
 
   @Context UriInfo uri;
 
@@ -103,7 +106,7 @@ public class ApplicationsResource {
   @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag.")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(@PathParam("app") String app) {
-    Application application = applications.get(app);
+    Application application = applications.get(names.application(app));
     return Responses.read(request, application.version(), ApplicationViews.of(application));
   }
 
@@ -127,7 +130,7 @@ public class ApplicationsResource {
       @RequestBody(required = true) @Valid @NotNull ApplicationRequest request) {
     Application updated =
         applications.update(
-            app,
+            names.application(app),
             request.slug(),
             request.name(),
             request.description(),
@@ -151,7 +154,7 @@ public class ApplicationsResource {
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   public Response delete(
       @PathParam("app") String app, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    applications.delete(app, Preconditions.ifMatch(ifMatch));
+    applications.delete(names.application(app), Preconditions.ifMatch(ifMatch));
     return Response.noContent().build();
   }
 }

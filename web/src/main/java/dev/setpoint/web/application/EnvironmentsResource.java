@@ -5,6 +5,7 @@ import dev.setpoint.api.application.EnvironmentView;
 import dev.setpoint.api.paging.Page;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.catalog.EnvironmentService;
+import dev.setpoint.domain.catalog.TargetNames;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
 import dev.setpoint.web.http.Preconditions;
@@ -55,6 +56,8 @@ public class EnvironmentsResource {
 
   @Inject EnvironmentService environments;
 
+  @Inject TargetNames names;
+
   @Context UriInfo uri;
 
   @Context Request request;
@@ -77,7 +80,8 @@ public class EnvironmentsResource {
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public Response create(@RequestBody(required = true) @Valid @NotNull EnvironmentRequest request) {
     Environment created =
-        environments.create(app, request.slug(), request.name(), request.production());
+        environments.create(
+            names.application(app), request.slug(), request.name(), request.production());
     return Responses.created(
         uri, created.slug().value(), created.version(), ApplicationViews.of(created));
   }
@@ -90,7 +94,8 @@ public class EnvironmentsResource {
   @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(responseCode = "200", description = "One page of environments.")
   public Page<EnvironmentView> list(@BeanParam PageParams page) {
-    return Cursors.toPage(environments.list(app, page.toRequest()), ApplicationViews::of);
+    return Cursors.toPage(
+        environments.list(names.application(app), page.toRequest()), ApplicationViews::of);
   }
 
   @GET
@@ -103,7 +108,7 @@ public class EnvironmentsResource {
       content = @Content(schema = @Schema(implementation = EnvironmentView.class)))
   @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag.")
   public Response get(@PathParam("env") String env) {
-    Environment environment = environments.get(app, env);
+    Environment environment = environments.get(names.environment(app, env));
     return Responses.read(request, environment.version(), ApplicationViews.of(environment));
   }
 
@@ -126,8 +131,7 @@ public class EnvironmentsResource {
       @RequestBody(required = true) @Valid @NotNull EnvironmentRequest request) {
     Environment updated =
         environments.update(
-            app,
-            env,
+            names.environment(app, env),
             request.slug(),
             request.name(),
             request.production(),
@@ -146,7 +150,7 @@ public class EnvironmentsResource {
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   public Response delete(
       @PathParam("env") String env, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    environments.delete(app, env, Preconditions.ifMatch(ifMatch));
+    environments.delete(names.environment(app, env), Preconditions.ifMatch(ifMatch));
     return Response.noContent().build();
   }
 }
