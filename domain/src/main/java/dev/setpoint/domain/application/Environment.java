@@ -72,6 +72,11 @@ public class Environment extends Tracked {
     return new Slug(slug);
   }
 
+  /** How a caller names this environment. */
+  public EnvironmentRef ref() {
+    return new EnvironmentRef(application.slug(), slug());
+  }
+
   public String name() {
     return name;
   }

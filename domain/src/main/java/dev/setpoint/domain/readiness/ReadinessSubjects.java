@@ -220,7 +220,6 @@ public class ReadinessSubjects {
   }
 
   private List<ResolvedSetting> resolved(Environment environment) {
-    String app = environment.application().slug().value();
-    return Pages.all(page -> settings.resolve(app, environment.slug().value(), page));
+    return Pages.all(page -> settings.resolve(environment.ref(), page));
   }
 }

@@ -99,10 +99,9 @@ public class NextRelease {
 
   private Map<String, ReleaseContent.SettingValue> settingValues(
       Environment environment, List<InvalidValue.Violation> problems) {
-    String app = environment.application().slug().value();
     String env = environment.slug().value();
     Map<String, ReleaseContent.SettingValue> values = new TreeMap<>();
-    for (ResolvedSetting setting : Pages.all(page -> settings.resolve(app, env, page))) {
+    for (ResolvedSetting setting : Pages.all(page -> settings.resolve(environment.ref(), page))) {
       if (setting.missing()) {
         problems.add(
             new InvalidValue.Violation(

@@ -4,6 +4,7 @@ import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Action;
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
@@ -74,18 +75,14 @@ public class SettingService {
    * already given, otherwise the change is refused and nothing is modified.
    */
   @Counted(name = WRITES, absolute = true, description = WRITES_DESCRIPTION)
-  public Written<SettingDefinition> define(
-      String app,
-      String key,
-      String typeName,
-      String defaultJson,
-      String description,
-      Boolean required,
-      Precondition precondition) {
-    Application application = applications.get(Slug.of("app", app));
+  public Written<SettingDefinition> define(DefineSetting command, Precondition precondition) {
+    Application application = applications.get(command.app());
     getAccess().require(Action.WRITE, application);
-    SettingKey settingKey = SettingKey.of("key", key);
-    SettingSpec spec = SettingSpec.parse(typeName, defaultJson, description, required);
+    SettingKey settingKey = command.key();
+    String key = settingKey.value();
+    SettingSpec spec =
+        SettingSpec.parse(
+            command.type(), command.defaultJson(), command.description(), command.required());
     Optional<SettingDefinition> existing = settings.findDefinition(application, settingKey);
     if (existing.isEmpty()) {
       precondition.checkAbsent("Setting '" + key + "'");
@@ -107,33 +104,36 @@ public class SettingService {
     return new Written<>(definition, false);
   }
 
-  public SettingDefinition definition(String app, String key) {
-    return requireDefinition(applications.get(Slug.of("app", app)), key);
+  public SettingDefinition definition(Slug app, SettingKey key) {
+    return requireDefinition(applications.get(app), key);
   }
 
-  public Slice<SettingDefinition> definitions(String app, PageRequest page) {
-    Application application = applications.get(Slug.of("app", app));
+  public Slice<SettingDefinition> definitions(Slug app, PageRequest page) {
+    Application application = applications.get(app);
     return Slice.of(settings.definitions(application, page), page.limit(), d -> d.key().value());
   }
 
   /** Removes a definition together with its overrides in every environment. */
   @Counted(name = WRITES, absolute = true, description = WRITES_DESCRIPTION)
-  public void undefine(String app, String key, Precondition precondition) {
+  public void undefine(Slug app, SettingKey key, Precondition precondition) {
     SettingDefinition definition = definition(app, key);
     getAccess().require(Action.WRITE, definition.application());
     requireOnProductionOverrides(definition);
     precondition.checkAgainst(definition.version(), "Setting '" + key + "'");
     settings.remove(definition);
     getAudit()
-        .success(AuditAction.SETTING_UNDEFINE, AuditTarget.of(definition.application()).key(key));
+        .success(
+            AuditAction.SETTING_UNDEFINE,
+            AuditTarget.of(definition.application()).key(key.value()));
   }
 
   /** Creates or replaces the value of {@code key} in environment {@code env}. */
   @Counted(name = WRITES, absolute = true, description = WRITES_DESCRIPTION)
   public Written<SettingOverride> override(
-      String app, String env, String key, String valueJson, Precondition precondition) {
-    Application application = applications.get(Slug.of("app", app));
-    Environment environment = environments.find(application, Slug.of("env", env));
+      EnvironmentRef where, SettingKey key, String valueJson, Precondition precondition) {
+    Application application = applications.get(where.app());
+    Environment environment = environments.find(application, where.env());
+    Slug env = where.env();
     getAccess().require(Action.WRITE, environment);
     SettingDefinition definition = requireDefinition(application, key);
     if (valueJson == null) {
@@ -147,38 +147,42 @@ public class SettingService {
       SettingOverride created =
           new SettingOverride(definition, environment, value, clock.instant());
       settings.store(created);
-      getAudit().success(AuditAction.SETTING_OVERRIDE, AuditTarget.of(environment).key(key));
+      getAudit()
+          .success(AuditAction.SETTING_OVERRIDE, AuditTarget.of(environment).key(key.value()));
       return new Written<>(created, true);
     }
     SettingOverride override = existing.get();
     precondition.checkAgainst(override.version(), "Override of '" + key + "' in '" + env + "'");
     override.change(value, clock.instant());
     settings.store(override);
-    getAudit().success(AuditAction.SETTING_OVERRIDE, AuditTarget.of(environment).key(key));
+    getAudit().success(AuditAction.SETTING_OVERRIDE, AuditTarget.of(environment).key(key.value()));
     return new Written<>(override, false);
   }
 
-  public SettingOverride overrideOf(String app, String env, String key) {
-    Application application = applications.get(Slug.of("app", app));
-    Environment environment = environments.find(application, Slug.of("env", env));
+  public SettingOverride overrideOf(EnvironmentRef where, SettingKey key) {
+    Application application = applications.get(where.app());
+    Environment environment = environments.find(application, where.env());
     getAccess().require(Action.READ, environment);
     SettingDefinition definition = requireDefinition(application, key);
     return settings
         .findOverride(definition, environment)
         .orElseThrow(
             () ->
-                new NotFound("Setting '" + key + "' has no override in environment '" + env + "'"));
+                new NotFound(
+                    "Setting '" + key + "' has no override in environment '" + where.env() + "'"));
   }
 
   @Counted(name = WRITES, absolute = true, description = WRITES_DESCRIPTION)
-  public void removeOverride(String app, String env, String key, Precondition precondition) {
-    SettingOverride override = overrideOf(app, env, key);
+  public void removeOverride(EnvironmentRef where, SettingKey key, Precondition precondition) {
+    SettingOverride override = overrideOf(where, key);
     getAccess().require(Action.WRITE, override.environment());
-    precondition.checkAgainst(override.version(), "Override of '" + key + "' in '" + env + "'");
+    precondition.checkAgainst(
+        override.version(), "Override of '" + key + "' in '" + where.env() + "'");
     settings.remove(override);
     getAudit()
         .success(
-            AuditAction.SETTING_OVERRIDE_REMOVE, AuditTarget.of(override.environment()).key(key));
+            AuditAction.SETTING_OVERRIDE_REMOVE,
+            AuditTarget.of(override.environment()).key(key.value()));
   }
 
   /** The effective value of every setting in an environment, a page at a time, ordered by key. */
@@ -186,9 +190,9 @@ public class SettingService {
       name = "setpoint.settings.resolve",
       absolute = true,
       description = "Time to resolve one page of an environment's settings.")
-  public Slice<ResolvedSetting> resolve(String app, String env, PageRequest page) {
-    Application application = applications.get(Slug.of("app", app));
-    Environment environment = environments.find(application, Slug.of("env", env));
+  public Slice<ResolvedSetting> resolve(EnvironmentRef where, PageRequest page) {
+    Application application = applications.get(where.app());
+    Environment environment = environments.find(application, where.env());
     getAccess().require(Action.READ, environment);
     Slice<SettingDefinition> definitions =
         Slice.of(settings.definitions(application, page), page.limit(), d -> d.key().value());
@@ -199,8 +203,7 @@ public class SettingService {
         d -> ResolvedSetting.resolve(d, Optional.ofNullable(overrides.get(d.id()))));
   }
 
-  private SettingDefinition requireDefinition(Application application, String key) {
-    SettingKey settingKey = SettingKey.of("key", key);
+  private SettingDefinition requireDefinition(Application application, SettingKey settingKey) {
     return settings
         .findDefinition(application, settingKey)
         .orElseThrow(

@@ -10,9 +10,12 @@ import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.release.NextRelease;
 import dev.setpoint.domain.release.ReleasePublisher;
+import dev.setpoint.domain.setting.DefineSetting;
+import dev.setpoint.domain.setting.SettingKey;
 import dev.setpoint.domain.setting.SettingService;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Precondition;
+import dev.setpoint.domain.shared.Slug;
 import dev.setpoint.domain.shared.Unavailable;
 import dev.setpoint.domain.testing.InMemoryRepositories;
 import java.time.Duration;
@@ -77,7 +80,10 @@ class DeliveryOutageTest {
     snapshots = new Snapshots(environments, store, store, null);
     feed = new DeliveryFeed(store, store);
     applications.create("shop", "Shop", null, null);
-    settings.define("shop", "mode", "string", "\"on\"", null, false, Precondition.none());
+    settings.define(
+        new DefineSetting(
+            new Slug("shop"), new SettingKey("mode"), "string", "\"on\"", null, false),
+        Precondition.none());
     publisher.publish("shop", "dev", null, "alice");
 
     delivery = new DeliveryService();

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.catalog.EnvironmentService;
+import dev.setpoint.domain.setting.DefineSetting;
+import dev.setpoint.domain.setting.SettingKey;
 import dev.setpoint.domain.setting.SettingService;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Precondition;
+import dev.setpoint.domain.shared.Slug;
 import dev.setpoint.domain.shared.Unprocessable;
 import dev.setpoint.domain.testing.InMemoryRepositories;
 import java.util.List;
@@ -52,7 +56,9 @@ class ReleasePublisherTest {
   }
 
   private void define(String key, String type, String defaultJson, boolean required) {
-    settings.define("shop", key, type, defaultJson, null, required, Precondition.none());
+    settings.define(
+        new DefineSetting(new Slug("shop"), new SettingKey(key), type, defaultJson, null, required),
+        Precondition.none());
   }
 
   @Test
@@ -87,8 +93,16 @@ class ReleasePublisherTest {
     assertEquals(0, releases.list("shop", "dev", null, 10).items().size());
     assertEquals(List.of(), store.announced(), "nothing announced");
 
-    settings.override("shop", "dev", "a.required", "\"https://a.example\"", Precondition.none());
-    settings.override("shop", "dev", "b.required", "\"b\"", Precondition.none());
+    settings.override(
+        EnvironmentRef.of("shop", "dev"),
+        new SettingKey("a.required"),
+        "\"https://a.example\"",
+        Precondition.none());
+    settings.override(
+        EnvironmentRef.of("shop", "dev"),
+        new SettingKey("b.required"),
+        "\"b\"",
+        Precondition.none());
     Release release = publisher.publish("shop", "dev", null, "alice");
     assertEquals(2, release.content().settings().size(), "unset optional settings are left out");
   }
@@ -97,7 +111,8 @@ class ReleasePublisherTest {
   void rollbackRepeatsAnOlderContentAsTheNextRelease() {
     define("color", "string", "\"blue\"", false);
     Release blue = publisher.publish("shop", "dev", null, "alice");
-    settings.override("shop", "dev", "color", "\"red\"", Precondition.none());
+    settings.override(
+        EnvironmentRef.of("shop", "dev"), new SettingKey("color"), "\"red\"", Precondition.none());
     publisher.publish("shop", "dev", null, "alice");
 
     Release back = publisher.rollback("shop", "dev", 1, null, "bob");

@@ -4,6 +4,10 @@ import dev.setpoint.api.paging.Page;
 import dev.setpoint.api.setting.ResolvedSettingView;
 import dev.setpoint.api.setting.SettingOverrideRequest;
 import dev.setpoint.api.setting.SettingOverrideView;
+import dev.setpoint.domain.access.Action;
+import dev.setpoint.domain.application.EnvironmentRef;
+import dev.setpoint.domain.catalog.TargetNames;
+import dev.setpoint.domain.setting.KeyNames;
 import dev.setpoint.domain.setting.SettingOverride;
 import dev.setpoint.domain.setting.SettingService;
 import dev.setpoint.domain.shared.Written;
@@ -60,6 +64,10 @@ public class EnvironmentSettingsResource {
 
   @Inject SettingService settings;
 
+  @Inject TargetNames names;
+
+  @Inject KeyNames keys;
+
   @Context UriInfo uri;
 
   @Context Request request;
@@ -81,7 +89,8 @@ public class EnvironmentSettingsResource {
   @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(responseCode = "200", description = "One page of resolved settings.")
   public Page<ResolvedSettingView> resolve(@BeanParam PageParams page) {
-    return Cursors.toPage(settings.resolve(app, env, page.toRequest()), SettingViews::of);
+    return Cursors.toPage(
+        settings.resolve(names.environment(app, env), page.toRequest()), SettingViews::of);
   }
 
   @PUT
@@ -109,9 +118,13 @@ public class EnvironmentSettingsResource {
       @PathParam("key") String key,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @RequestBody(required = true) @Valid @NotNull SettingOverrideRequest request) {
+    EnvironmentRef where = names.environment(app, env);
     Written<SettingOverride> written =
         settings.override(
-            app, env, key, Bodies.jsonText(request.value()), Preconditions.ifMatch(ifMatch));
+            where,
+            keys.in(where, key, Action.WRITE),
+            Bodies.jsonText(request.value()),
+            Preconditions.ifMatch(ifMatch));
     return Responses.put(
         uri, written.created(), written.value().version(), SettingViews.of(written.value()));
   }
@@ -128,7 +141,8 @@ public class EnvironmentSettingsResource {
       content = @Content(schema = @Schema(implementation = SettingOverrideView.class)))
   @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag.")
   public Response get(@PathParam("key") String key) {
-    SettingOverride override = settings.overrideOf(app, env, key);
+    EnvironmentRef where = names.environment(app, env);
+    SettingOverride override = settings.overrideOf(where, keys.in(where, key, Action.READ));
     return Responses.read(request, override.version(), SettingViews.of(override));
   }
 
@@ -143,7 +157,9 @@ public class EnvironmentSettingsResource {
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   public Response delete(
       @PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    settings.removeOverride(app, env, key, Preconditions.ifMatch(ifMatch));
+    EnvironmentRef where = names.environment(app, env);
+    settings.removeOverride(
+        where, keys.in(where, key, Action.READ), Preconditions.ifMatch(ifMatch));
     return Response.noContent().build();
   }
 }

@@ -3,8 +3,13 @@ package dev.setpoint.web.setting;
 import dev.setpoint.api.paging.Page;
 import dev.setpoint.api.setting.SettingDefinitionRequest;
 import dev.setpoint.api.setting.SettingDefinitionView;
+import dev.setpoint.domain.access.Action;
+import dev.setpoint.domain.catalog.TargetNames;
+import dev.setpoint.domain.setting.DefineSetting;
+import dev.setpoint.domain.setting.KeyNames;
 import dev.setpoint.domain.setting.SettingDefinition;
 import dev.setpoint.domain.setting.SettingService;
+import dev.setpoint.domain.shared.Slug;
 import dev.setpoint.domain.shared.Written;
 import dev.setpoint.web.http.Bodies;
 import dev.setpoint.web.http.Cursors;
@@ -56,6 +61,10 @@ public class SettingsResource {
 
   @Inject SettingService settings;
 
+  @Inject TargetNames names;
+
+  @Inject KeyNames keys;
+
   @Context UriInfo uri;
 
   @Context Request request;
@@ -71,7 +80,8 @@ public class SettingsResource {
   @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(responseCode = "200", description = "One page of definitions.")
   public Page<SettingDefinitionView> list(@BeanParam PageParams page) {
-    return Cursors.toPage(settings.definitions(app, page.toRequest()), SettingViews::of);
+    return Cursors.toPage(
+        settings.definitions(names.application(app), page.toRequest()), SettingViews::of);
   }
 
   @PUT
@@ -102,14 +112,16 @@ public class SettingsResource {
       @PathParam("key") String key,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @RequestBody(required = true) @Valid @NotNull SettingDefinitionRequest request) {
+    Slug application = names.application(app);
     Written<SettingDefinition> written =
         settings.define(
-            app,
-            key,
-            request.type(),
-            Bodies.jsonText(request.value()),
-            request.description(),
-            request.required(),
+            new DefineSetting(
+                application,
+                keys.on(application, key, Action.WRITE),
+                request.type(),
+                Bodies.jsonText(request.value()),
+                request.description(),
+                request.required()),
             Preconditions.ifMatch(ifMatch));
     return Responses.put(
         uri, written.created(), written.value().version(), SettingViews.of(written.value()));
@@ -125,7 +137,8 @@ public class SettingsResource {
       content = @Content(schema = @Schema(implementation = SettingDefinitionView.class)))
   @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag.")
   public Response get(@PathParam("key") String key) {
-    SettingDefinition definition = settings.definition(app, key);
+    Slug application = names.application(app);
+    SettingDefinition definition = settings.definition(application, keys.on(application, key));
     return Responses.read(request, definition.version(), SettingViews.of(definition));
   }
 
@@ -142,7 +155,8 @@ public class SettingsResource {
   @APIResponse(responseCode = "412", ref = "PreconditionFailed")
   public Response delete(
       @PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    settings.undefine(app, key, Preconditions.ifMatch(ifMatch));
+    Slug application = names.application(app);
+    settings.undefine(application, keys.on(application, key), Preconditions.ifMatch(ifMatch));
     return Response.noContent().build();
   }
 }
