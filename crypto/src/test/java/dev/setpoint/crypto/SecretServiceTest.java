@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.secret.Revealed;
@@ -17,6 +18,8 @@ import dev.setpoint.domain.secret.SecretVersion;
 import dev.setpoint.domain.secret.SecretWriter;
 import dev.setpoint.domain.secret.SecretsConfig;
 import dev.setpoint.domain.secret.SecretsConfig.ReusePolicy;
+import dev.setpoint.domain.secret.WriteSecret;
+import dev.setpoint.domain.setting.SettingKey;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.testing.InMemoryRepositories;
 import java.time.Duration;
@@ -51,24 +54,28 @@ class SecretServiceTest {
         String encoding,
         Integer rotationDays,
         String actor) {
-      return writer.write(app, env, key, value, encoding, rotationDays, actor);
+      return writer.write(
+          new WriteSecret(EnvironmentRef.of(app, env), new SettingKey(key), value, encoding, actor),
+          rotationDays);
     }
 
     SecretDetail rotate(
         String app, String env, String key, String value, String encoding, String actor) {
-      return writer.rotate(app, env, key, value, encoding, actor);
+      return writer.rotate(
+          new WriteSecret(
+              EnvironmentRef.of(app, env), new SettingKey(key), value, encoding, actor));
     }
 
     Revealed reveal(String app, String env, String key, Integer version, String actor) {
-      return reveals.reveal(app, env, key, version, actor);
+      return reveals.reveal(EnvironmentRef.of(app, env), new SettingKey(key), version, actor);
     }
 
     SecretDetail get(String app, String env, String key) {
-      return lifecycle.get(app, env, key);
+      return lifecycle.get(EnvironmentRef.of(app, env), new SettingKey(key));
     }
 
     void delete(String app, String env, String key) {
-      lifecycle.delete(app, env, key);
+      lifecycle.delete(EnvironmentRef.of(app, env), new SettingKey(key));
     }
 
     int purgeExpired() {

@@ -3,6 +3,7 @@ package dev.setpoint.domain.secret;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Action;
 import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.setting.SettingKey;
 import dev.setpoint.domain.shared.Conflict;
@@ -25,28 +26,25 @@ final class SecretLookup {
   }
 
   /** The environment, once the caller may read it and do {@code action} in it. */
-  Environment environment(String app, String env, Action action) {
-    Environment environment = environments.get(app, env);
+  Environment environment(EnvironmentRef where, Action action) {
+    Environment environment = environments.get(where);
     access.require(action, environment);
     return environment;
   }
 
   /** The environment, once the caller may read it. */
-  Environment readable(String app, String env) {
-    return environments.get(app, env);
+  Environment readable(EnvironmentRef where) {
+    return environments.get(where);
   }
 
   /** The secret {@code key} of an environment, deleted or not. */
-  Secret require(Environment environment, String key) {
-    SettingKey settingKey = SettingKey.of("key", key);
-    return secrets
-        .find(environment, settingKey)
-        .orElseThrow(() -> notFound(environment, settingKey));
+  Secret require(Environment environment, SettingKey key) {
+    return secrets.find(environment, key).orElseThrow(() -> notFound(environment, key));
   }
 
   /** The secret {@code key} while it is not deleted, once the caller may do {@code action}. */
-  Secret requireLive(String app, String env, String key, Action action) {
-    Secret secret = require(environment(app, env, action), key);
+  Secret requireLive(EnvironmentRef where, SettingKey key, Action action) {
+    Secret secret = require(environment(where, action), key);
     if (secret.deleted()) {
       throw deleted(secret);
     }

@@ -2,10 +2,12 @@ package dev.setpoint.domain.secret;
 
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Action;
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.catalog.EnvironmentService;
+import dev.setpoint.domain.setting.SettingKey;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,11 +58,11 @@ public class SecretReveal {
       name = "setpoint.secrets.reveals",
       absolute = true,
       description = "Secret values revealed.")
-  public Revealed reveal(String app, String env, String key, Integer version, String actor) {
-    Secret secret = lookup.requireLive(app, env, key, Action.REVEAL);
+  public Revealed reveal(EnvironmentRef where, SettingKey key, Integer version, String actor) {
+    Secret secret = lookup.requireLive(where, key, Action.REVEAL);
     int number = version == null ? secret.currentVersion() : version;
-    SecretVersion chosen = revealable(secret, key, number);
-    AuditTarget revealed = AuditTarget.of(secret.environment()).key(key).version(number);
+    SecretVersion chosen = revealable(secret, key.value(), number);
+    AuditTarget revealed = AuditTarget.of(secret.environment()).key(key.value()).version(number);
     byte[] plaintext;
     try {
       plaintext = envelope.open(chosen.sealed(), chosen.place());
@@ -70,7 +72,7 @@ public class SecretReveal {
     }
     // in this transaction: a reveal that cannot be audited is not answered
     audit.success(AuditAction.SECRET_REVEAL, revealed);
-    return new Revealed(key, number, SecretValue.decrypted(plaintext, chosen.encoding()));
+    return new Revealed(key.value(), number, SecretValue.decrypted(plaintext, chosen.encoding()));
   }
 
   /** Version {@code number} while it is current or within its grace period. */

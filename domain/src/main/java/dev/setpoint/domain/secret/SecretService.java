@@ -3,10 +3,12 @@ package dev.setpoint.domain.secret;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Action;
 import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.catalog.EnvironmentService;
+import dev.setpoint.domain.setting.SettingKey;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.DeliveryNotices;
 import dev.setpoint.domain.shared.PageRequest;
@@ -53,47 +55,49 @@ public class SecretService {
     this.audit = audit;
   }
 
-  public Slice<Secret> list(String app, String env, PageRequest page) {
-    Environment environment = lookup.readable(app, env);
+  public Slice<Secret> list(EnvironmentRef where, PageRequest page) {
+    Environment environment = lookup.readable(where);
     return Slice.of(secrets.list(environment, page), page.limit(), s -> s.key().value());
   }
 
-  public SecretDetail get(String app, String env, String key) {
-    Secret secret = lookup.require(lookup.readable(app, env), key);
+  public SecretDetail get(EnvironmentRef where, SettingKey key) {
+    Secret secret = lookup.require(lookup.readable(where), key);
     return new SecretDetail(secret, secrets.versions(secret));
   }
 
   /** Soft delete: hidden from delivery, recoverable until the recovery window ends. */
-  public Secret delete(String app, String env, String key) {
-    Secret secret = lookup.requireLive(app, env, key, Action.WRITE);
+  public Secret delete(EnvironmentRef where, SettingKey key) {
+    Secret secret = lookup.requireLive(where, key, Action.WRITE);
     secret.markDeleted(config.recoveryWindow(), clock.instant());
     secrets.store(secret);
     notices.changed(secret.environment().id());
-    audit.success(AuditAction.SECRET_DELETE, AuditTarget.of(secret.environment()).key(key));
+    audit.success(AuditAction.SECRET_DELETE, AuditTarget.of(secret.environment()).key(key.value()));
     return secret;
   }
 
   /** Undoes a soft delete within the recovery window. */
-  public Secret recover(String app, String env, String key) {
-    Secret secret = lookup.require(lookup.environment(app, env, Action.WRITE), key);
+  public Secret recover(EnvironmentRef where, SettingKey key) {
+    Secret secret = lookup.require(lookup.environment(where, Action.WRITE), key);
     if (!secret.deleted()) {
       throw new Conflict("Secret '" + key + "' is not deleted");
     }
     secret.recover(clock.instant());
     secrets.store(secret);
     notices.changed(secret.environment().id());
-    audit.success(AuditAction.SECRET_RECOVER, AuditTarget.of(secret.environment()).key(key));
+    audit.success(
+        AuditAction.SECRET_RECOVER, AuditTarget.of(secret.environment()).key(key.value()));
     return secret;
   }
 
   /** Removes every ciphertext of a deleted secret for good; the metadata stays as history. */
-  public SecretDetail destroy(String app, String env, String key) {
-    Secret secret = lookup.require(lookup.environment(app, env, Action.WRITE), key);
+  public SecretDetail destroy(EnvironmentRef where, SettingKey key) {
+    Secret secret = lookup.require(lookup.environment(where, Action.WRITE), key);
     if (!secret.deleted()) {
       throw new Conflict("Delete secret '" + key + "' before destroying it");
     }
     SecretPurge.destroyVersions(secret, secrets, notices, clock.instant());
-    audit.success(AuditAction.SECRET_DESTROY, AuditTarget.of(secret.environment()).key(key));
+    audit.success(
+        AuditAction.SECRET_DESTROY, AuditTarget.of(secret.environment()).key(key.value()));
     return new SecretDetail(secret, secrets.versions(secret));
   }
 }

@@ -71,15 +71,8 @@ public class SecretWriter {
       name = "setpoint.secrets.writes",
       absolute = true,
       description = "Secret versions written.")
-  public SecretDetail write(
-      String app,
-      String env,
-      String key,
-      String value,
-      String encoding,
-      Integer rotationDays,
-      String actor) {
-    return newVersion(app, env, key, value, encoding, rotationDays, actor, false);
+  public SecretDetail write(WriteSecret command, Integer rotationDays) {
+    return newVersion(command, rotationDays, false);
   }
 
   /**
@@ -87,22 +80,13 @@ public class SecretWriter {
    * period (both are accepted during that time), after which it counts as retired.
    */
   @Counted(name = "setpoint.secrets.rotations", absolute = true, description = "Secret rotations.")
-  public SecretDetail rotate(
-      String app, String env, String key, String value, String encoding, String actor) {
-    return newVersion(app, env, key, value, encoding, null, actor, true);
+  public SecretDetail rotate(WriteSecret command) {
+    return newVersion(command, null, true);
   }
 
-  private SecretDetail newVersion(
-      String app,
-      String env,
-      String key,
-      String value,
-      String encoding,
-      Integer rotationDays,
-      String actor,
-      boolean rotation) {
-    Environment environment = lookup.environment(app, env, Action.WRITE);
-    SettingKey settingKey = SettingKey.of("key", key);
+  private SecretDetail newVersion(WriteSecret command, Integer rotationDays, boolean rotation) {
+    Environment environment = lookup.environment(command.where(), Action.WRITE);
+    SettingKey settingKey = command.key();
     Secret existing = writable(environment, settingKey, rotation);
     if (rotationDays != null
         && (rotationDays < ApiLimits.MIN_ROTATION_DAYS
@@ -111,14 +95,14 @@ public class SecretWriter {
           "rotationDays",
           "must be between " + ApiLimits.MIN_ROTATION_DAYS + " and " + ApiLimits.MAX_ROTATION_DAYS);
     }
-    SecretValue plaintext = SecretValue.of(value, encoding, config.maxBytes());
+    SecretValue plaintext = SecretValue.of(command.value(), command.encoding(), config.maxBytes());
     refuseWithForeignKeys();
     try {
       Envelope.Fingerprint fingerprint =
           envelope.fingerprint(scopeOf(environment.application()), plaintext.bytes());
       refuseReuse(environment, settingKey, fingerprint);
       Secret secret = withPolicy(existing, environment, settingKey, rotationDays);
-      int number = append(secret, plaintext, fingerprint, actor, rotation);
+      int number = append(secret, plaintext, fingerprint, command.actor(), rotation);
       audit.success(
           rotation ? AuditAction.SECRET_ROTATE : AuditAction.SECRET_WRITE,
           AuditTarget.of(environment).key(settingKey.value()).version(number));

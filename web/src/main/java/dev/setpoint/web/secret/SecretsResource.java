@@ -4,10 +4,15 @@ import dev.setpoint.api.paging.Page;
 import dev.setpoint.api.secret.RevealedSecretView;
 import dev.setpoint.api.secret.SecretView;
 import dev.setpoint.api.secret.SecretWriteRequest;
+import dev.setpoint.domain.access.Action;
+import dev.setpoint.domain.application.EnvironmentRef;
+import dev.setpoint.domain.catalog.TargetNames;
 import dev.setpoint.domain.secret.SecretDetail;
 import dev.setpoint.domain.secret.SecretReveal;
 import dev.setpoint.domain.secret.SecretService;
 import dev.setpoint.domain.secret.SecretWriter;
+import dev.setpoint.domain.secret.WriteSecret;
+import dev.setpoint.domain.setting.KeyNames;
 import dev.setpoint.web.http.Callers;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
@@ -68,6 +73,10 @@ public class SecretsResource {
 
   @Inject SecretReveal reveal;
 
+  @Inject TargetNames names;
+
+  @Inject KeyNames keys;
+
   @Context UriInfo uri;
 
   @Context SecurityContext security;
@@ -85,7 +94,8 @@ public class SecretsResource {
   public Page<SecretView> list(@BeanParam PageParams page) {
     Instant now = clock.instant();
     return Cursors.toPage(
-        secrets.list(app, env, page.toRequest()), s -> SecretViews.summary(s, now));
+        secrets.list(names.environment(app, env), page.toRequest()),
+        s -> SecretViews.summary(s, now));
   }
 
   @PUT
@@ -112,9 +122,16 @@ public class SecretsResource {
   public Response write(
       @PathParam("key") String key,
       @RequestBody(required = true) @Valid @NotNull SecretWriteRequest request) {
+    EnvironmentRef where = names.environment(app, env);
     SecretDetail written =
         writer.write(
-            app, env, key, request.value(), request.encoding(), request.rotationDays(), actor());
+            new WriteSecret(
+                where,
+                keys.in(where, key, Action.READ, Action.WRITE),
+                request.value(),
+                request.encoding(),
+                actor()),
+            request.rotationDays());
     SecretView body = SecretViews.of(written, clock.instant());
     return (written.secret().currentVersion() == 1
             ? Response.created(uri.getAbsolutePath())
@@ -132,7 +149,8 @@ public class SecretsResource {
       description = "Metadata with every version's state.",
       content = @Content(schema = @Schema(implementation = SecretView.class)))
   public SecretView get(@PathParam("key") String key) {
-    return SecretViews.of(secrets.get(app, env, key), clock.instant());
+    EnvironmentRef where = names.environment(app, env);
+    return SecretViews.of(secrets.get(where, keys.in(where, key, Action.READ)), clock.instant());
   }
 
   @DELETE
@@ -150,7 +168,9 @@ public class SecretsResource {
       content = @Content(schema = @Schema(implementation = SecretView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   public SecretView delete(@PathParam("key") String key) {
-    return SecretViews.summary(secrets.delete(app, env, key), clock.instant());
+    EnvironmentRef where = names.environment(app, env);
+    return SecretViews.summary(
+        secrets.delete(where, keys.in(where, key, Action.READ, Action.WRITE)), clock.instant());
   }
 
   @POST
@@ -173,7 +193,11 @@ public class SecretsResource {
       @Parameter(description = "Version to reveal; the current one when absent.")
           @QueryParam("version")
           Integer version) {
-    RevealedSecretView body = SecretViews.of(reveal.reveal(app, env, key, version, actor()));
+    EnvironmentRef where = names.environment(app, env);
+    RevealedSecretView body =
+        SecretViews.of(
+            reveal.reveal(
+                where, keys.in(where, key, Action.READ, Action.REVEAL), version, actor()));
     return Response.ok(body).cacheControl(Callers.noStore()).header("Pragma", "no-cache").build();
   }
 
@@ -195,8 +219,15 @@ public class SecretsResource {
   public SecretView rotate(
       @PathParam("key") String key,
       @RequestBody(required = true) @Valid @NotNull SecretWriteRequest request) {
+    EnvironmentRef where = names.environment(app, env);
     return SecretViews.of(
-        writer.rotate(app, env, key, request.value(), request.encoding(), actor()),
+        writer.rotate(
+            new WriteSecret(
+                where,
+                keys.in(where, key, Action.READ, Action.WRITE),
+                request.value(),
+                request.encoding(),
+                actor())),
         clock.instant());
   }
 
@@ -210,7 +241,9 @@ public class SecretsResource {
       content = @Content(schema = @Schema(implementation = SecretView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   public SecretView recover(@PathParam("key") String key) {
-    return SecretViews.summary(secrets.recover(app, env, key), clock.instant());
+    EnvironmentRef where = names.environment(app, env);
+    return SecretViews.summary(
+        secrets.recover(where, keys.in(where, key, Action.READ, Action.WRITE)), clock.instant());
   }
 
   @POST
@@ -226,7 +259,9 @@ public class SecretsResource {
       content = @Content(schema = @Schema(implementation = SecretView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   public SecretView destroy(@PathParam("key") String key) {
-    return SecretViews.of(secrets.destroy(app, env, key), clock.instant());
+    EnvironmentRef where = names.environment(app, env);
+    return SecretViews.of(
+        secrets.destroy(where, keys.in(where, key, Action.READ, Action.WRITE)), clock.instant());
   }
 
   private String actor() {
