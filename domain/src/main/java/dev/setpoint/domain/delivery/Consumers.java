@@ -1,5 +1,6 @@
 package dev.setpoint.domain.delivery;
 
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.shared.Slice;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,8 @@ public class Consumers {
    * The consumers of an environment ordered by instance id, this server's latest sightings included
    * when they can be written now (otherwise they follow with the next batch).
    */
-  public Slice<Consumer> list(String app, String env, String after, int limit) {
+  public Slice<Consumer> list(EnvironmentRef where, String after, int limit) {
     log.flushQuietly();
-    return feed.consumers(environments.get(app, env), after, limit);
+    return feed.consumers(environments.get(where), after, limit);
   }
 }

@@ -1,6 +1,7 @@
 package dev.setpoint.domain.release;
 
 import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Slice;
@@ -31,28 +32,28 @@ public class ReleaseHistory {
     this.releases = releases;
   }
 
-  public Release get(String app, String env, int number) {
-    return require(environments.get(app, env), number);
+  public Release get(EnvironmentRef where, int number) {
+    return require(environments.get(where), number);
   }
 
   /** Releases newest first; {@code before} is the number the previous page ended with. */
-  public Slice<Release> list(String app, String env, Integer before, int limit) {
-    Environment environment = environments.get(app, env);
+  public Slice<Release> list(EnvironmentRef where, Integer before, int limit) {
+    Environment environment = environments.get(where);
     return Slice.of(
         releases.list(environment, before, limit), limit, r -> Integer.toString(r.number()));
   }
 
   /** What changed from release {@code against} to release {@code number}. */
-  public ReleaseContent.Diff diff(String app, String env, int number, int against) {
-    Environment environment = environments.get(app, env);
+  public ReleaseContent.Diff diff(EnvironmentRef where, int number, int against) {
+    Environment environment = environments.get(where);
     ReleaseContent now = require(environment, number).content();
     ReleaseContent before = require(environment, against).content();
     return now.diffAgainst(before);
   }
 
   /** The newest release of an environment, or empty when none was published. */
-  public Optional<Release> latest(String app, String env) {
-    return releases.latest(environments.get(app, env));
+  public Optional<Release> latest(EnvironmentRef where) {
+    return releases.latest(environments.get(where));
   }
 
   private Release require(Environment environment, int number) {

@@ -74,33 +74,23 @@ public class ReleasePublisher {
   /**
    * Freezes the environment's resolved settings and the current version of each live secret into
    * the next release. Refused when a required setting has no value, or a key is both a setting and
-   * a secret (a delivered release is one flat set of keys).
-   */
-  @Counted(
-      name = "setpoint.releases.published",
-      absolute = true,
-      description = "Releases published, rollbacks included.")
-  public Release publish(String app, String env, String message, String actor) {
-    return publish(app, env, message, null, actor);
-  }
-
-  /**
-   * Publishes as {@link #publish(String, String, String, String)}; to a production environment only
-   * while no critical readiness finding is open, unless {@code overrideReason} says why it must go
+   * a secret (a delivered release is one flat set of keys). To a production environment only while
+   * no critical readiness finding is open, unless the command's override reason says why it must go
    * out anyway (recorded in the audit trail).
    */
   @Counted(
       name = "setpoint.releases.published",
       absolute = true,
       description = "Releases published, rollbacks included.")
-  public Release publish(
-      String app, String env, String message, String overrideReason, String actor) {
+  public Release publish(PublishRelease command) {
+    String message = command.message();
+    String overrideReason = command.overrideReason();
     checkMessage(message);
     if (overrideReason != null && overrideReason.length() > ApiLimits.MAX_MESSAGE_LENGTH) {
       throw new InvalidValue(
           "overrideReason", "must be at most " + ApiLimits.MAX_MESSAGE_LENGTH + " characters");
     }
-    Environment environment = environments.get(app, env);
+    Environment environment = environments.get(command.where());
     access.require(Action.PUBLISH, environment);
     ReleaseContent content;
     try {
@@ -110,7 +100,7 @@ public class ReleasePublisher {
       audit.failed(AuditAction.RELEASE_PUBLISH, AuditTarget.of(environment), e.getMessage());
       throw e;
     }
-    Release release = append(environment, content, message, actor, null);
+    Release release = append(environment, content, message, command.actor(), null);
     audit.success(
         AuditAction.RELEASE_PUBLISH,
         AuditTarget.of(environment).version(release.number()),
@@ -123,14 +113,16 @@ public class ReleasePublisher {
       name = "setpoint.releases.published",
       absolute = true,
       description = "Releases published, rollbacks included.")
-  public Release rollback(String app, String env, int number, String message, String actor) {
+  public Release rollback(RollbackRelease command) {
+    String message = command.message();
+    int number = command.number();
     checkMessage(message);
-    Environment environment = environments.get(app, env);
+    Environment environment = environments.get(command.where());
     access.require(Action.PUBLISH, environment);
     ReleaseContent content = ReleaseHistory.require(releases, environment, number).content();
     refuseRetiredPins(environment, number, content);
     String text = message == null ? "Rollback to release " + number : message;
-    Release release = append(environment, content, text, actor, number);
+    Release release = append(environment, content, text, command.actor(), number);
     audit.success(
         AuditAction.RELEASE_ROLLBACK,
         AuditTarget.of(environment).version(release.number()),

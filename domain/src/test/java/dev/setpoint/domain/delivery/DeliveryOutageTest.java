@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.release.NextRelease;
+import dev.setpoint.domain.release.PublishRelease;
 import dev.setpoint.domain.release.ReleasePublisher;
 import dev.setpoint.domain.setting.DefineSetting;
 import dev.setpoint.domain.setting.SettingKey;
@@ -84,7 +86,7 @@ class DeliveryOutageTest {
         new DefineSetting(
             new Slug("shop"), new SettingKey("mode"), "string", "\"on\"", null, false),
         Precondition.none());
-    publisher.publish("shop", "dev", null, "alice");
+    publisher.publish(PublishRelease.of(EnvironmentRef.of("shop", "dev"), null, "alice"));
 
     delivery = new DeliveryService();
     delivery.snapshots = snapshots;

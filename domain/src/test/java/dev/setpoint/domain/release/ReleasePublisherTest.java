@@ -64,9 +64,12 @@ class ReleasePublisherTest {
   @Test
   void publishingNumbersReleasesPerEnvironmentAndAnnouncesTheChange() {
     define("pool.max", "integer", "10", false);
-    Release first = publisher.publish("shop", "dev", "first", "alice");
-    Release second = publisher.publish("shop", "dev", null, "bob");
-    Release other = publisher.publish("shop", "staging", null, "carol");
+    Release first =
+        publisher.publish(PublishRelease.of(EnvironmentRef.of("shop", "dev"), "first", "alice"));
+    Release second =
+        publisher.publish(PublishRelease.of(EnvironmentRef.of("shop", "dev"), null, "bob"));
+    Release other =
+        publisher.publish(PublishRelease.of(EnvironmentRef.of("shop", "staging"), null, "carol"));
 
     assertEquals(1, first.number());
     assertEquals(2, second.number());
@@ -86,11 +89,15 @@ class ReleasePublisherTest {
     define("optional", "string", null, false);
 
     Unprocessable refused =
-        assertThrows(Unprocessable.class, () -> publisher.publish("shop", "dev", null, "alice"));
+        assertThrows(
+            Unprocessable.class,
+            () ->
+                publisher.publish(
+                    PublishRelease.of(EnvironmentRef.of("shop", "dev"), null, "alice")));
     assertEquals(
         List.of("a.required", "b.required"),
         refused.violations().stream().map(InvalidValue.Violation::field).toList());
-    assertEquals(0, releases.list("shop", "dev", null, 10).items().size());
+    assertEquals(0, releases.list(EnvironmentRef.of("shop", "dev"), null, 10).items().size());
     assertEquals(List.of(), store.announced(), "nothing announced");
 
     settings.override(
@@ -103,45 +110,55 @@ class ReleasePublisherTest {
         new SettingKey("b.required"),
         "\"b\"",
         Precondition.none());
-    Release release = publisher.publish("shop", "dev", null, "alice");
+    Release release =
+        publisher.publish(PublishRelease.of(EnvironmentRef.of("shop", "dev"), null, "alice"));
     assertEquals(2, release.content().settings().size(), "unset optional settings are left out");
   }
 
   @Test
   void rollbackRepeatsAnOlderContentAsTheNextRelease() {
     define("color", "string", "\"blue\"", false);
-    Release blue = publisher.publish("shop", "dev", null, "alice");
+    Release blue =
+        publisher.publish(PublishRelease.of(EnvironmentRef.of("shop", "dev"), null, "alice"));
     settings.override(
         EnvironmentRef.of("shop", "dev"), new SettingKey("color"), "\"red\"", Precondition.none());
-    publisher.publish("shop", "dev", null, "alice");
+    publisher.publish(PublishRelease.of(EnvironmentRef.of("shop", "dev"), null, "alice"));
 
-    Release back = publisher.rollback("shop", "dev", 1, null, "bob");
+    Release back =
+        publisher.rollback(new RollbackRelease(EnvironmentRef.of("shop", "dev"), 1, null, "bob"));
     assertEquals(3, back.number());
     assertEquals(1, back.rolledBackFrom());
     assertEquals(blue.hash(), back.hash());
     assertEquals("Rollback to release 1", back.message());
     assertNull(blue.rolledBackFrom());
 
-    ReleaseContent.Diff diff = releases.diff("shop", "dev", 3, 2);
+    ReleaseContent.Diff diff = releases.diff(EnvironmentRef.of("shop", "dev"), 3, 2);
     assertEquals(List.of("color"), diff.changed());
-    assertThrows(NotFound.class, () -> publisher.rollback("shop", "dev", 9, null, "bob"));
+    assertThrows(
+        NotFound.class,
+        () ->
+            publisher.rollback(
+                new RollbackRelease(EnvironmentRef.of("shop", "dev"), 9, null, "bob")));
   }
 
   @Test
   void listsNewestFirstInPagesAndRefusesOverlongMessages() {
     for (int i = 0; i < 5; i++) {
-      publisher.publish("shop", "dev", null, "alice");
+      publisher.publish(PublishRelease.of(EnvironmentRef.of("shop", "dev"), null, "alice"));
     }
-    var page = releases.list("shop", "dev", null, 2);
+    var page = releases.list(EnvironmentRef.of("shop", "dev"), null, 2);
     assertEquals(List.of(5, 4), page.items().stream().map(Release::number).toList());
     assertEquals("4", page.nextAfter());
-    var rest = releases.list("shop", "dev", 4, 10);
+    var rest = releases.list(EnvironmentRef.of("shop", "dev"), 4, 10);
     assertEquals(List.of(3, 2, 1), rest.items().stream().map(Release::number).toList());
     assertNull(rest.nextAfter());
 
     InvalidValue tooLong =
         assertThrows(
-            InvalidValue.class, () -> publisher.publish("shop", "dev", "m".repeat(501), "alice"));
+            InvalidValue.class,
+            () ->
+                publisher.publish(
+                    PublishRelease.of(EnvironmentRef.of("shop", "dev"), "m".repeat(501), "alice")));
     assertEquals("message", tooLong.violations().get(0).field());
   }
 }

@@ -2,6 +2,8 @@ package dev.setpoint.web.release;
 
 import dev.setpoint.api.paging.Page;
 import dev.setpoint.api.release.ConsumerView;
+import dev.setpoint.domain.application.EnvironmentRef;
+import dev.setpoint.domain.catalog.TargetNames;
 import dev.setpoint.domain.delivery.Consumers;
 import dev.setpoint.domain.release.Release;
 import dev.setpoint.domain.release.ReleaseHistory;
@@ -41,6 +43,8 @@ public class ConsumersResource {
 
   @Inject Consumers consumers;
 
+  @Inject TargetNames names;
+
   @PathParam("app")
   String app;
 
@@ -59,8 +63,9 @@ public class ConsumersResource {
   @APIResponse(responseCode = "200", description = "One page of consumers.")
   public Page<ConsumerView> consumers(@BeanParam PageParams page) {
     PageRequest asked = page.toRequest();
-    var seen = consumers.list(app, env, asked.after(), asked.limit());
-    Integer latest = releases.latest(app, env).map(Release::number).orElse(null);
+    EnvironmentRef where = names.environment(app, env);
+    var seen = consumers.list(where, asked.after(), asked.limit());
+    Integer latest = releases.latest(where).map(Release::number).orElse(null);
     return Cursors.toPage(seen, c -> ReleaseViews.of(c, latest));
   }
 }

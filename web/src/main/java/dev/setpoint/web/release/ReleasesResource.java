@@ -4,10 +4,13 @@ import dev.setpoint.api.paging.Page;
 import dev.setpoint.api.release.ReleaseDiffView;
 import dev.setpoint.api.release.ReleaseRequest;
 import dev.setpoint.api.release.ReleaseView;
+import dev.setpoint.domain.catalog.TargetNames;
+import dev.setpoint.domain.release.PublishRelease;
 import dev.setpoint.domain.release.Release;
 import dev.setpoint.domain.release.ReleaseContent;
 import dev.setpoint.domain.release.ReleaseHistory;
 import dev.setpoint.domain.release.ReleasePublisher;
+import dev.setpoint.domain.release.RollbackRelease;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Slice;
@@ -65,6 +68,8 @@ public class ReleasesResource {
 
   @Inject ReleaseHistory releases;
 
+  @Inject TargetNames names;
+
   @Context UriInfo uri;
 
   @Context SecurityContext security;
@@ -104,11 +109,11 @@ public class ReleasesResource {
   public Response publish(@Valid ReleaseRequest body) {
     Release release =
         publisher.publish(
-            app,
-            env,
-            messageOf(body),
-            body == null ? null : body.overrideReason(),
-            Callers.actor(security));
+            new PublishRelease(
+                names.environment(app, env),
+                messageOf(body),
+                body == null ? null : body.overrideReason(),
+                Callers.actor(security)));
     return created(release);
   }
 
@@ -126,7 +131,7 @@ public class ReleasesResource {
   @APIResponse(responseCode = "200", description = "One page of releases, without content.")
   public Page<ReleaseView> list(@BeanParam PageParams page) {
     PageRequest asked = page.toRequest();
-    Slice<Release> slice = releases.list(app, env, before(asked), asked.limit());
+    Slice<Release> slice = releases.list(names.environment(app, env), before(asked), asked.limit());
     return Cursors.toPage(slice, ReleaseViews::summary);
   }
 
@@ -143,7 +148,7 @@ public class ReleasesResource {
       content = @Content(schema = @Schema(implementation = ReleaseView.class)))
   @APIResponse(responseCode = "304", description = "If-None-Match matched the content hash.")
   public Response get(@PathParam("number") int number) {
-    Release release = releases.get(app, env, number);
+    Release release = releases.get(names.environment(app, env), number);
     return Responses.read(request, Preconditions.tag(release.hash()), ReleaseViews.detail(release));
   }
 
@@ -169,7 +174,7 @@ public class ReleasesResource {
           @QueryParam("against")
           String against) {
     int other = releaseNumber("against", against);
-    ReleaseContent.Diff diff = releases.diff(app, env, number, other);
+    ReleaseContent.Diff diff = releases.diff(names.environment(app, env), number, other);
     return new ReleaseDiffView(number, other, diff.added(), diff.removed(), diff.changed());
   }
 
@@ -194,7 +199,9 @@ public class ReleasesResource {
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public Response rollback(@PathParam("number") int number, @Valid ReleaseRequest body) {
     Release release =
-        publisher.rollback(app, env, number, messageOf(body), Callers.actor(security));
+        publisher.rollback(
+            new RollbackRelease(
+                names.environment(app, env), number, messageOf(body), Callers.actor(security)));
     return created(release);
   }
 
