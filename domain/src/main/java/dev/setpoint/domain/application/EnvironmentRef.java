@@ -16,6 +16,16 @@ public record EnvironmentRef(Slug app, Slug env) {
     return new EnvironmentRef(new Slug(app), new Slug(env));
   }
 
+  /**
+   * Parses both names as a caller gave them, the application's first, reporting a violation of
+   * {@code app} or {@code env}; for use cases that answer a malformed name before any access
+   * decision (delivery). Others parse through the catalog's {@code TargetNames}.
+   */
+  public static EnvironmentRef parse(String app, String env) {
+    Slug application = Slug.of("app", app);
+    return new EnvironmentRef(application, Slug.of("env", env));
+  }
+
   @Override
   public String toString() {
     return app + "/" + env;

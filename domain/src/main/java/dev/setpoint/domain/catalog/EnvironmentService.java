@@ -85,20 +85,19 @@ public class EnvironmentService {
   }
 
   /**
-   * What an access decision about {@code env} of {@code app} looks at: the environment, or, when
-   * the application exists without it, the application; empty when neither exists. Delivery uses it
-   * so that a caller who may not see an application cannot learn which environments it has.
+   * What an access decision about {@code ref} looks at: the environment, or, when the application
+   * exists without it, the application; empty when neither exists. Delivery uses it so that a
+   * caller who may not see an application cannot learn which environments it has.
    */
-  public java.util.Optional<dev.setpoint.domain.access.Target> accessTarget(
-      String app, String env) {
+  public java.util.Optional<dev.setpoint.domain.access.Target> accessTarget(EnvironmentRef ref) {
     Application application;
     try {
-      application = applications.get(Slug.of("app", app));
+      application = applications.get(ref.app());
     } catch (dev.setpoint.domain.shared.NotFound e) {
       return java.util.Optional.empty();
     }
     return environments
-        .find(application, Slug.of("env", env))
+        .find(application, ref.env())
         .map(dev.setpoint.domain.access.Target::of)
         .or(() -> java.util.Optional.of(dev.setpoint.domain.access.Target.of(application)));
   }

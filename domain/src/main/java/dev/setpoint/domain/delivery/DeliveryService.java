@@ -3,6 +3,7 @@ package dev.setpoint.domain.delivery;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.setpoint.domain.access.Access;
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.audit.DeliveryAudit;
 import dev.setpoint.domain.secret.KeysUnavailable;
 import dev.setpoint.domain.secret.Undecryptable;
@@ -88,30 +89,30 @@ public class DeliveryService {
    * @throws dev.setpoint.domain.shared.NotFound when the application, the environment or any
    *     release of it does not exist
    */
-  public Snapshot current(String app, String env) {
+  public Snapshot current(EnvironmentRef where) {
     access.requireAuthenticated();
     Snapshot snapshot;
     try {
-      snapshot = access.asSystem(() -> load(app, env));
+      snapshot = access.asSystem(() -> load(where));
     } catch (NotFound e) {
       // no release, or no such environment: only those who could read it may learn that; others
       // get the answer they get for an application that does not exist, or 403
-      access.asSystem(() -> snapshots.target(app, env)).ifPresent(access::requireDelivery);
+      access.asSystem(() -> snapshots.target(where)).ifPresent(access::requireDelivery);
       throw e;
     }
     access.requireDelivery(snapshot.target());
     return snapshot;
   }
 
-  private Snapshot load(String app, String env) {
-    String name = app + "/" + env;
+  private Snapshot load(EnvironmentRef where) {
+    String name = where.toString();
     Snapshot cached = cache.getIfPresent(name);
     if (cached != null) {
       return cached;
     }
     Snapshot loaded;
     try {
-      loaded = snapshots.latest(app, env);
+      loaded = snapshots.latest(where);
     } catch (KeysUnavailable | Undecryptable e) {
       // secrets that do not open are a failed load here, as any other store failure
       throw loadFailed(name, e);
@@ -141,12 +142,12 @@ public class DeliveryService {
    * supersedes it; {@code wake} then receives it (or empty when the environment is gone).
    */
   public Watchers.Watch watch(
-      String app, String env, Snapshot current, Consumer<Optional<Snapshot>> wake) {
+      EnvironmentRef where, Snapshot current, Consumer<Optional<Snapshot>> wake) {
     Watchers.Watch watch = watchers.add(current, wake);
     // a change may have been applied between the caller's read and the registration
     Snapshot latest;
     try {
-      latest = load(app, env);
+      latest = load(where);
     } catch (RuntimeException e) {
       return watch;
     }
@@ -160,8 +161,8 @@ public class DeliveryService {
    * The release cached for an environment the caller was already checked for, or {@code fallback};
    * never a database read (for answering a watch that timed out).
    */
-  public Snapshot cachedOr(String app, String env, Snapshot fallback) {
-    Snapshot cached = cache.getIfPresent(app + "/" + env);
+  public Snapshot cachedOr(EnvironmentRef where, Snapshot fallback) {
+    Snapshot cached = cache.getIfPresent(where.toString());
     return cached != null && cached.target().equals(fallback.target()) ? cached : fallback;
   }
 

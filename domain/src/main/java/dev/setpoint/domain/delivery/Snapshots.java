@@ -2,6 +2,7 @@ package dev.setpoint.domain.delivery;
 
 import dev.setpoint.domain.access.Target;
 import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.release.Release;
 import dev.setpoint.domain.release.ReleaseContent;
@@ -56,8 +57,8 @@ public class Snapshots {
    * The newest release of an environment, ready to serve. Checks only that the caller can read the
    * environment; delivery loads it as Setpoint and then checks the caller's delivery right.
    */
-  public Snapshot latest(String app, String env) {
-    Environment environment = environments.get(app, env);
+  public Snapshot latest(EnvironmentRef where) {
+    Environment environment = environments.get(where);
     Release release =
         releases
             .latest(environment)
@@ -65,9 +66,9 @@ public class Snapshots {
                 () ->
                     new NotFound(
                         "Environment '"
-                            + env
+                            + where.env()
                             + "' of application '"
-                            + app
+                            + where.app()
                             + "' has no release yet; publish one first"));
     return snapshotOf(environment, release);
   }
@@ -81,8 +82,8 @@ public class Snapshots {
    * What an environment is, for access decisions: the environment, the application when it lacks
    * the environment, or empty when the application does not exist.
    */
-  public Optional<Target> target(String app, String env) {
-    return environments.accessTarget(app, env);
+  public Optional<Target> target(EnvironmentRef where) {
+    return environments.accessTarget(where);
   }
 
   private Snapshot snapshotOf(Environment environment, Release release) {

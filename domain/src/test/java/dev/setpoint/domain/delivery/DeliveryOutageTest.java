@@ -34,7 +34,7 @@ class DeliveryOutageTest {
   /** Releases of a store that has gone away: every query fails. */
   private static final class StoreDown extends Snapshots {
     @Override
-    public Snapshot latest(String app, String env) {
+    public Snapshot latest(EnvironmentRef where) {
       throw new IllegalStateException("connection refused");
     }
 
@@ -130,21 +130,23 @@ class DeliveryOutageTest {
 
   @Test
   void cachedReleasesAreServedWhileTheDatabaseIsDown() {
-    Snapshot before = delivery.current("shop", "dev");
+    Snapshot before = delivery.current(EnvironmentRef.of("shop", "dev"));
     assertEquals(1, delivery.cachedReleases());
 
     delivery.snapshots = new StoreDown();
-    assertSame(before, delivery.current("shop", "dev"), "served from the cache");
-    assertEquals("on", delivery.current("shop", "dev").settings().get("mode").value());
+    assertSame(before, delivery.current(EnvironmentRef.of("shop", "dev")), "served from the cache");
+    assertEquals(
+        "on", delivery.current(EnvironmentRef.of("shop", "dev")).settings().get("mode").value());
 
     Unavailable uncached =
-        assertThrows(Unavailable.class, () -> delivery.current("shop", "staging"));
+        assertThrows(
+            Unavailable.class, () -> delivery.current(EnvironmentRef.of("shop", "staging")));
     assertTrue(uncached.getMessage().contains("shop/staging"), uncached.getMessage());
   }
 
   @Test
   void theChangePollMarksTheStoreUnreachableAndReachableAgain() {
-    delivery.current("shop", "dev");
+    delivery.current(EnvironmentRef.of("shop", "dev"));
     DeliveryPoller poller = new DeliveryPoller();
     poller.delivery = delivery;
     poller.feed = new FeedDown();
@@ -163,17 +165,17 @@ class DeliveryOutageTest {
 
   @Test
   void aMissingReleaseIsNotFoundRatherThanUnavailable() {
-    assertThrows(NotFound.class, () -> delivery.current("shop", "production"));
-    assertThrows(NotFound.class, () -> delivery.current("nobody", "dev"));
+    assertThrows(NotFound.class, () -> delivery.current(EnvironmentRef.of("shop", "production")));
+    assertThrows(NotFound.class, () -> delivery.current(EnvironmentRef.of("nobody", "dev")));
   }
 
   @Test
   void watchesBeyondTheLimitAreRefusedAndTheirPlacesFreedAgain() {
-    Snapshot held = delivery.current("shop", "dev");
+    Snapshot held = delivery.current(EnvironmentRef.of("shop", "dev"));
     delivery.admitWatch();
-    Watchers.Watch first = delivery.watch("shop", "dev", held, now -> {});
+    Watchers.Watch first = delivery.watch(EnvironmentRef.of("shop", "dev"), held, now -> {});
     delivery.admitWatch();
-    delivery.watch("shop", "dev", held, now -> {});
+    delivery.watch(EnvironmentRef.of("shop", "dev"), held, now -> {});
     assertEquals(2, delivery.waiting());
 
     Unavailable full = assertThrows(Unavailable.class, delivery::admitWatch);

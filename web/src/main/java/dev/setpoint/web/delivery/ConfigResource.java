@@ -4,6 +4,7 @@ import dev.setpoint.api.delivery.Delivery;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Caller;
 import dev.setpoint.domain.access.CallerContext;
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.delivery.DeliveryService;
 import dev.setpoint.domain.delivery.Snapshot;
 import dev.setpoint.domain.delivery.Watchers;
@@ -142,7 +143,8 @@ public class ConfigResource {
     Format chosen = Format.named(format);
     int seconds = waitSeconds(wait);
     checkInstance(instance);
-    Snapshot current = delivery.current(app, env);
+    EnvironmentRef where = EnvironmentRef.parse(app, env);
+    Snapshot current = delivery.current(where);
     boolean matches = Preconditions.ifNoneMatch(ifNoneMatch, current.hash());
     Caller caller = access.caller();
     String address = callers.clientAddress();
@@ -160,7 +162,7 @@ public class ConfigResource {
           if (waiting != null) {
             delivery.unwatch(waiting);
           }
-          Snapshot now = delivery.cachedOr(app, env, current);
+          Snapshot now = delivery.cachedOr(where, current);
           timedOut.resume(
               answer(now, now.hash().equals(current.hash()), chosen, instance, caller, address));
         });
@@ -179,8 +181,7 @@ public class ConfigResource {
             "The credentials of this watch were revoked or expired while it waited", true);
     watch.set(
         delivery.watch(
-            app,
-            env,
+            where,
             current,
             now -> wake(async, caller, address, revoked, now, chosen, instance, app, env)));
     if (async.isDone()) {
