@@ -4,6 +4,7 @@ import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Action;
 import dev.setpoint.domain.application.Application;
 import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.application.EnvironmentRepository;
 import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.catalog.EnvironmentService;
@@ -58,8 +59,8 @@ public class ReadinessReports {
   }
 
   /** Evaluates the environment now and reports it; needs read access. */
-  public ReadinessReport report(String app, String env) {
-    Environment environment = environments.get(app, env);
+  public ReadinessReport report(EnvironmentRef where) {
+    Environment environment = environments.get(where);
     access.require(Action.READ, environment);
     return evaluation.evaluate(environment);
   }

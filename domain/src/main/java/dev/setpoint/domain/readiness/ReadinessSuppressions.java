@@ -4,6 +4,7 @@ import dev.setpoint.api.ApiLimits;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.Action;
 import dev.setpoint.domain.application.Environment;
+import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
@@ -52,9 +53,12 @@ public class ReadinessSuppressions {
   }
 
   /** Accepts one finding in an environment until {@code expiresAt}; needs the editor role. */
-  public Suppression suppress(
-      String app, String env, String rule, String key, String reason, Instant expiresAt) {
-    Environment environment = environments.get(app, env);
+  public Suppression suppress(SuppressFinding command) {
+    String rule = command.rule();
+    String key = command.key();
+    String reason = command.reason();
+    Instant expiresAt = command.expiresAt();
+    Environment environment = environments.get(command.where());
     access.require(Action.WRITE, environment);
     ReadinessRule suppressed =
         ReadinessRule.byId(rule == null ? "" : rule)
@@ -89,14 +93,14 @@ public class ReadinessSuppressions {
   }
 
   /** Lifts a suppression before it expires; needs the editor role. */
-  public void unsuppress(String app, String env, UUID id) {
-    Environment environment = environments.get(app, env);
+  public void unsuppress(EnvironmentRef where, UUID id) {
+    Environment environment = environments.get(where);
     access.require(Action.WRITE, environment);
     Suppression suppression =
         store
             .suppression(id)
             .filter(s -> s.environment().id().equals(environment.id()))
-            .orElseThrow(() -> new NotFound("No suppression with id " + id + " in " + env));
+            .orElseThrow(() -> new NotFound("No suppression with id " + id + " in " + where.env()));
     store.remove(suppression);
     audit.success(
         AuditAction.READINESS_UNSUPPRESS,

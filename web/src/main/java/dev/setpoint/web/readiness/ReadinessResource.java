@@ -3,8 +3,10 @@ package dev.setpoint.web.readiness;
 import dev.setpoint.api.readiness.ReadinessView;
 import dev.setpoint.api.readiness.SuppressionRequest;
 import dev.setpoint.api.readiness.SuppressionView;
+import dev.setpoint.domain.catalog.TargetNames;
 import dev.setpoint.domain.readiness.ReadinessReports;
 import dev.setpoint.domain.readiness.ReadinessSuppressions;
+import dev.setpoint.domain.readiness.SuppressFinding;
 import dev.setpoint.domain.readiness.Suppression;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -48,6 +50,8 @@ public class ReadinessResource {
 
   @Inject ReadinessSuppressions suppressions;
 
+  @Inject TargetNames names;
+
   @Context UriInfo uri;
 
   @PathParam("app")
@@ -69,7 +73,7 @@ public class ReadinessResource {
       description = "The environment's readiness.",
       content = @Content(schema = @Schema(implementation = ReadinessView.class)))
   public ReadinessView get() {
-    return ReadinessViews.of(reports.report(app, env));
+    return ReadinessViews.of(reports.report(names.environment(app, env)));
   }
 
   @POST
@@ -89,7 +93,12 @@ public class ReadinessResource {
       @RequestBody(required = true) @Valid @NotNull SuppressionRequest request) {
     Suppression suppression =
         suppressions.suppress(
-            app, env, request.rule(), request.key(), request.reason(), request.expiresAt());
+            new SuppressFinding(
+                names.environment(app, env),
+                request.rule(),
+                request.key(),
+                request.reason(),
+                request.expiresAt()));
     return Response.created(uri.getAbsolutePathBuilder().path(suppression.id().toString()).build())
         .entity(ReadinessViews.of(suppression))
         .build();
@@ -104,7 +113,7 @@ public class ReadinessResource {
   @Extension(name = "x-setpoint-access", value = "write")
   @APIResponse(responseCode = "204", description = "Lifted.")
   public Response unsuppress(@PathParam("id") UUID id) {
-    suppressions.unsuppress(app, env, id);
+    suppressions.unsuppress(names.environment(app, env), id);
     return Response.noContent().build();
   }
 }
