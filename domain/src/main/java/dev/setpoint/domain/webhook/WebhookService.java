@@ -62,8 +62,8 @@ public class WebhookService {
   /** What a dispatcher needs to send one delivery. */
   public record Outgoing(UUID id, String url, String event, String payload, byte[] secret) {}
 
-  public Created create(String app, String url) {
-    Application application = applications.get(Slug.of("app", app));
+  public Created create(Slug app, String url) {
+    Application application = applications.get(app);
     access.require(Action.MANAGE, application);
     URI target = checkUrl(url);
     Webhook webhook = new Webhook(application, target.toString(), access.actor(), clock.instant());
@@ -79,13 +79,13 @@ public class WebhookService {
     return new Created(webhook, secret);
   }
 
-  public List<Webhook> list(String app) {
-    Application application = applications.get(Slug.of("app", app));
+  public List<Webhook> list(Slug app) {
+    Application application = applications.get(app);
     access.require(Action.MANAGE, application);
     return webhooks.of(application);
   }
 
-  public void delete(String app, UUID id) {
+  public void delete(Slug app, UUID id) {
     Webhook webhook = require(app, id);
     webhooks.remove(webhook);
     audit.success(
@@ -95,7 +95,7 @@ public class WebhookService {
   }
 
   /** A webhook's most recent deliveries (up to {@code limit}), newest first. */
-  public List<WebhookDelivery> deliveries(String app, UUID id, int limit) {
+  public List<WebhookDelivery> deliveries(Slug app, UUID id, int limit) {
     Webhook webhook = require(app, id);
     if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
       throw new InvalidValue("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
@@ -103,8 +103,8 @@ public class WebhookService {
     return webhooks.recent(webhook, limit);
   }
 
-  private Webhook require(String app, UUID id) {
-    Application application = applications.get(Slug.of("app", app));
+  private Webhook require(Slug app, UUID id) {
+    Application application = applications.get(app);
     access.require(Action.MANAGE, application);
     return webhooks
         .webhook(id)

@@ -4,6 +4,7 @@ import dev.setpoint.api.webhook.CreatedWebhookView;
 import dev.setpoint.api.webhook.WebhookDeliveryView;
 import dev.setpoint.api.webhook.WebhookRequest;
 import dev.setpoint.api.webhook.WebhookView;
+import dev.setpoint.domain.catalog.TargetNames;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.webhook.Webhook;
@@ -54,6 +55,8 @@ public class WebhooksResource {
 
   @Inject WebhookService webhooks;
 
+  @Inject TargetNames names;
+
   @Context UriInfo uri;
 
   @PathParam("app")
@@ -73,7 +76,7 @@ public class WebhooksResource {
       description = "Registered.",
       content = @Content(schema = @Schema(implementation = CreatedWebhookView.class)))
   public Response create(@RequestBody(required = true) @Valid @NotNull WebhookRequest request) {
-    WebhookService.Created created = webhooks.create(app, request.url());
+    WebhookService.Created created = webhooks.create(names.application(app), request.url());
     return Response.created(
             uri.getAbsolutePathBuilder().path(created.webhook().id().toString()).build())
         .cacheControl(Callers.noStore())
@@ -86,7 +89,7 @@ public class WebhooksResource {
   @Extension(name = "x-setpoint-access", value = "manage-app")
   @APIResponse(responseCode = "200", description = "The webhooks, oldest first.")
   public List<WebhookView> list() {
-    return webhooks.list(app).stream().map(WebhooksResource::view).toList();
+    return webhooks.list(names.application(app)).stream().map(WebhooksResource::view).toList();
   }
 
   @DELETE
@@ -95,7 +98,7 @@ public class WebhooksResource {
   @Extension(name = "x-setpoint-access", value = "manage-app")
   @APIResponse(responseCode = "204", description = "Removed.")
   public Response delete(@PathParam("id") UUID id) {
-    webhooks.delete(app, id);
+    webhooks.delete(names.application(app), id);
     return Response.noContent().build();
   }
 
@@ -118,7 +121,10 @@ public class WebhooksResource {
                       defaultValue = "" + PageRequest.DEFAULT_LIMIT))
           @QueryParam("limit")
           String limit) {
-    return webhooks.deliveries(app, id, limit(limit)).stream().map(WebhooksResource::view).toList();
+    int asked = limit(limit);
+    return webhooks.deliveries(names.application(app), id, asked).stream()
+        .map(WebhooksResource::view)
+        .toList();
   }
 
   private static int limit(String text) {
