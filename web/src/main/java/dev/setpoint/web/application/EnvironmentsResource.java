@@ -6,6 +6,7 @@ import dev.setpoint.api.paging.Page;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.catalog.TargetNames;
+import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
 import dev.setpoint.web.http.Preconditions;
@@ -94,8 +95,8 @@ public class EnvironmentsResource {
   @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(responseCode = "200", description = "One page of environments.")
   public Page<EnvironmentView> list(@BeanParam PageParams page) {
-    return Cursors.toPage(
-        environments.list(names.application(app), page.toRequest()), ApplicationViews::of);
+    PageRequest asked = page.toRequest();
+    return Cursors.toPage(environments.list(names.application(app), asked), ApplicationViews::of);
   }
 
   @GET

@@ -131,7 +131,8 @@ public class ReleasesResource {
   @APIResponse(responseCode = "200", description = "One page of releases, without content.")
   public Page<ReleaseView> list(@BeanParam PageParams page) {
     PageRequest asked = page.toRequest();
-    Slice<Release> slice = releases.list(names.environment(app, env), before(asked), asked.limit());
+    Integer olderThan = before(asked);
+    Slice<Release> slice = releases.list(names.environment(app, env), olderThan, asked.limit());
     return Cursors.toPage(slice, ReleaseViews::summary);
   }
 

@@ -13,6 +13,7 @@ import dev.setpoint.domain.secret.SecretService;
 import dev.setpoint.domain.secret.SecretWriter;
 import dev.setpoint.domain.secret.WriteSecret;
 import dev.setpoint.domain.setting.KeyNames;
+import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.web.http.Callers;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
@@ -93,9 +94,9 @@ public class SecretsResource {
   @APIResponse(responseCode = "200", description = "One page of secrets.")
   public Page<SecretView> list(@BeanParam PageParams page) {
     Instant now = clock.instant();
+    PageRequest asked = page.toRequest();
     return Cursors.toPage(
-        secrets.list(names.environment(app, env), page.toRequest()),
-        s -> SecretViews.summary(s, now));
+        secrets.list(names.environment(app, env), asked), s -> SecretViews.summary(s, now));
   }
 
   @PUT

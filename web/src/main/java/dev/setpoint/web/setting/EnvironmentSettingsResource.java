@@ -10,6 +10,7 @@ import dev.setpoint.domain.catalog.TargetNames;
 import dev.setpoint.domain.setting.KeyNames;
 import dev.setpoint.domain.setting.SettingOverride;
 import dev.setpoint.domain.setting.SettingService;
+import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Written;
 import dev.setpoint.web.http.Bodies;
 import dev.setpoint.web.http.Cursors;
@@ -89,8 +90,8 @@ public class EnvironmentSettingsResource {
   @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(responseCode = "200", description = "One page of resolved settings.")
   public Page<ResolvedSettingView> resolve(@BeanParam PageParams page) {
-    return Cursors.toPage(
-        settings.resolve(names.environment(app, env), page.toRequest()), SettingViews::of);
+    PageRequest asked = page.toRequest();
+    return Cursors.toPage(settings.resolve(names.environment(app, env), asked), SettingViews::of);
   }
 
   @PUT

@@ -9,6 +9,7 @@ import dev.setpoint.domain.setting.DefineSetting;
 import dev.setpoint.domain.setting.KeyNames;
 import dev.setpoint.domain.setting.SettingDefinition;
 import dev.setpoint.domain.setting.SettingService;
+import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Slug;
 import dev.setpoint.domain.shared.Written;
 import dev.setpoint.web.http.Bodies;
@@ -80,8 +81,8 @@ public class SettingsResource {
   @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(responseCode = "200", description = "One page of definitions.")
   public Page<SettingDefinitionView> list(@BeanParam PageParams page) {
-    return Cursors.toPage(
-        settings.definitions(names.application(app), page.toRequest()), SettingViews::of);
+    PageRequest asked = page.toRequest();
+    return Cursors.toPage(settings.definitions(names.application(app), asked), SettingViews::of);
   }
 
   @PUT
