@@ -103,12 +103,12 @@ public class RoleService {
   }
 
   /** Bindings on one application (and its environments), or all of them for platform admins. */
-  public Slice<RoleBinding> list(String app, PageRequest page) {
+  public Slice<RoleBinding> list(Slug app, PageRequest page) {
     Application application = null;
     if (app == null) {
       getAccess().requirePlatformAdmin();
     } else {
-      application = targets.application(Slug.of("app", app));
+      application = targets.application(app);
       getAccess().require(Action.READ, application);
     }
     Pages.requireUuidCursor(page);

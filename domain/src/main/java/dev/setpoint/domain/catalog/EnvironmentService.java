@@ -142,17 +142,6 @@ public class EnvironmentService {
   }
 
   /**
-   * The environment {@code env} of application {@code app}, names parsed in the order of a lookup
-   * (the environment's only once the application is visible).
-   */
-  public Environment get(String app, String env) {
-    Application application = applications.get(Slug.of("app", app));
-    Environment environment = find(application, Slug.of("env", env));
-    getAccess().require(Action.READ, environment);
-    return environment;
-  }
-
-  /**
    * The environment {@code env} of an application already loaded (and checked for visibility); use
    * cases check their own action on it.
    */

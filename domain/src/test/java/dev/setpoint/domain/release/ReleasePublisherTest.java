@@ -78,8 +78,10 @@ class ReleasePublisherTest {
     assertEquals("bob", second.createdBy());
     assertEquals(first.hash(), second.hash(), "same content, same hash");
     assertEquals("10", first.content().settings().get("pool.max").value());
-    var dev = environments.get("shop", "dev").id();
-    assertEquals(List.of(dev, dev, environments.get("shop", "staging").id()), store.announced());
+    var dev = environments.get(EnvironmentRef.of("shop", "dev")).id();
+    assertEquals(
+        List.of(dev, dev, environments.get(EnvironmentRef.of("shop", "staging")).id()),
+        store.announced());
   }
 
   @Test

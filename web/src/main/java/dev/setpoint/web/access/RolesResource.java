@@ -5,6 +5,9 @@ import dev.setpoint.api.access.RoleBindingView;
 import dev.setpoint.api.paging.Page;
 import dev.setpoint.domain.access.RoleBinding;
 import dev.setpoint.domain.access.RoleService;
+import dev.setpoint.domain.catalog.TargetNames;
+import dev.setpoint.domain.shared.PageRequest;
+import dev.setpoint.domain.shared.Slug;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
 import jakarta.enterprise.context.RequestScoped;
@@ -50,6 +53,8 @@ public class RolesResource {
 
   @Inject RoleService roles;
 
+  @Inject TargetNames names;
+
   @Context UriInfo uri;
 
   @POST
@@ -87,7 +92,9 @@ public class RolesResource {
   public Page<RoleBindingView> list(
       @Parameter(description = "Application slug.") @QueryParam("application") String application,
       @BeanParam PageParams page) {
-    return Cursors.toPage(roles.list(application, page.toRequest()), AccessViews::of);
+    PageRequest asked = page.toRequest();
+    Slug named = application == null ? null : names.application(application);
+    return Cursors.toPage(roles.list(named, asked), AccessViews::of);
   }
 
   @DELETE
