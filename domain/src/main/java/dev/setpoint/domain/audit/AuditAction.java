@@ -53,7 +53,8 @@ public enum AuditAction {
   READINESS_OVERRIDE("readiness.override"),
   WEBHOOK_CREATE("webhook.create"),
   WEBHOOK_DELETE("webhook.delete"),
-  AUDIT_PRUNE("audit.prune");
+  AUDIT_PRUNE("audit.prune"),
+  DATABASE_BACKUP("database.backup");
 
   private final String wireName;
 

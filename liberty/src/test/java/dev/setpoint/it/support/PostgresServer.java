@@ -65,6 +65,15 @@ public final class PostgresServer {
             : this.dir);
   }
 
+  /** A restored cluster: the build's binaries, data of its own, another port. */
+  private PostgresServer(PostgresServer build, Path data, int port) {
+    this.dir = build.dir;
+    this.port = port;
+    this.runtime = build.runtime;
+    this.dist = build.dist;
+    this.data = data;
+  }
+
   /** Binaries and data live under {@code root}: the working directory or a private one. */
   private void useRuntime(Path root) {
     this.runtime = root;
@@ -118,6 +127,13 @@ public final class PostgresServer {
         "UTF8",
         "--no-locale");
     Files.delete(passwordFile);
+    // WAL archiving is on, but discards segments (archive_command 'true') until BackupIT points it
+    // at an archive: switching archive_mode needs a restart, archive_command only a reload
+    Files.writeString(
+        data.resolve("postgresql.conf"),
+        "\narchive_mode = on\narchive_command = 'true'\n",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
     launch();
     createDatabase(password);
 
@@ -141,7 +157,7 @@ public final class PostgresServer {
   }
 
   /** Starts the server on the data directory initialised by {@link #start}. */
-  private void launch() throws IOException, InterruptedException {
+  void launch() throws IOException, InterruptedException {
     run(
         90,
         bin("pg_ctl"),
@@ -171,6 +187,36 @@ public final class PostgresServer {
     return new PostgresServer(serverEnv.getParent(), port);
   }
 
+  /** Where this build's clusters live: a directory the server's user can enter. */
+  Path runtimeDirectory() {
+    return runtime;
+  }
+
+  /** The data directory of this cluster. */
+  Path dataDirectory() {
+    return data;
+  }
+
+  /** The port this cluster listens on (127.0.0.1). */
+  public int port() {
+    return port;
+  }
+
+  /** A cluster of the build's binaries on {@code data}, listening on {@code port} once launched. */
+  PostgresServer cluster(Path data, int port) {
+    return new PostgresServer(this, data, port);
+  }
+
+  /** As root, hands {@code paths} (recursively) to the user PostgreSQL runs as. */
+  static void handOver(Path... paths) throws IOException, InterruptedException {
+    handToServerUser(paths);
+  }
+
+  /** Deletes {@code root} and everything below it, if it exists. */
+  static void delete(Path root) throws IOException {
+    deleteTree(root);
+  }
+
   /** Stops the server, keeping its data, as a database outage would. */
   public void pause() throws IOException, InterruptedException {
     stop();
@@ -192,7 +238,7 @@ public final class PostgresServer {
     }
   }
 
-  private void stop() throws IOException, InterruptedException {
+  void stop() throws IOException, InterruptedException {
     if (Files.exists(data.resolve("postmaster.pid"))) {
       run(60, bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "stop");
       System.out.println("[postgres] stopped");
