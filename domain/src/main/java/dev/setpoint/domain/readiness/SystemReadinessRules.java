@@ -114,7 +114,7 @@ public class SystemReadinessRules {
               Severity.HIGH,
               "SETPOINT_BACKUP_SCHEDULE",
               "No database backup is declared",
-              "Set up backups (docs/operations.md) and describe them in SETPOINT_BACKUP_SCHEDULE",
+              "Set up backups (docs/backups.md) and describe them in SETPOINT_BACKUP_SCHEDULE",
               c -> c.value("setpoint.backup.schedule").isEmpty()));
 
   @Inject Config config;
