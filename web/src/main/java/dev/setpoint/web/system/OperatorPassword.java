@@ -12,9 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The password of the Admin Center's operator ({@code SETPOINT_OPERATOR_USER}), for the server's
@@ -30,41 +28,23 @@ public class OperatorPassword {
 
   private static final Logger LOG = Logger.getLogger(OperatorPassword.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "SETPOINT_ADMIN_CENTER", defaultValue = "off")
-  String adminCenter;
-
-  @Inject
-  @ConfigProperty(name = "SETPOINT_OPERATOR_PASSWORD")
-  Optional<String> password;
-
-  @Inject
-  @ConfigProperty(name = "SETPOINT_OPERATOR_PASSWORD_FILE")
-  Optional<String> passwordFile;
-
-  @Inject
-  @ConfigProperty(name = "SETPOINT_OPERATOR_PASSWORD_VARIABLE_FILE")
-  Optional<String> variableFile;
-
-  @Inject
-  @ConfigProperty(name = "SETPOINT_DEV_OPERATOR_PASSWORD_GENERATE", defaultValue = "false")
-  boolean generate;
+  @Inject OperatorConfig config;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
-    if (!"on".equals(adminCenter) || password.filter(p -> !p.isBlank()).isPresent()) {
+    if (!config.adminCenterOn() || config.password().isPresent()) {
       return;
     }
-    if (variableFile.isEmpty()) {
+    if (config.variableFile().isEmpty()) {
       LOG.severe("SETPOINT_OPERATOR_PASSWORD_VARIABLE_FILE is not set; no operator can sign in.");
       return;
     }
-    Path target = Path.of(variableFile.get());
+    Path target = Path.of(config.variableFile().get());
     try {
-      if (passwordFile.filter(f -> !f.isBlank()).isPresent()) {
-        publish(target, readPasswordFile(Path.of(passwordFile.get())));
+      if (config.passwordFile().isPresent()) {
+        publish(target, readPasswordFile(Path.of(config.passwordFile().get())));
       } else if (Files.exists(target)) {
         return;
-      } else if (generate) {
+      } else if (config.generate()) {
         String generated = generated();
         publish(target, generated);
         LOG.warning(
