@@ -143,13 +143,10 @@ public final class PostgresBackup {
       switched.next();
       segment = switched.getString(1);
     }
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!Files.exists(archive.resolve(segment))) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("WAL segment " + segment + " was not archived within 60 s");
-      }
-      // the archiver is another process: nothing to await but the file
-      Thread.sleep(100);
+    Path archived = archive.resolve(segment);
+    // the archiver is another process: nothing to await but the file
+    if (!Await.until(() -> Files.exists(archived), Duration.ofSeconds(60))) {
+      throw new AssertionError("WAL segment " + segment + " was not archived within 60 s");
     }
   }
 
@@ -176,23 +173,21 @@ public final class PostgresBackup {
     PostgresServer.handOver(data);
     PostgresServer restored = build.cluster(data, port);
     restored.launch();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (inRecovery(port)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the restored cluster was not promoted within 60 s");
-      }
-      // promotion happens inside the server once replay reaches the target
-      Thread.sleep(100);
+    // promotion happens inside the server once replay reaches the target
+    if (!Await.until(() -> !inRecovery(port), Duration.ofSeconds(60))) {
+      throw new AssertionError("the restored cluster was not promoted within 60 s");
     }
     return restored;
   }
 
-  private boolean inRecovery(int port) throws SQLException {
+  private boolean inRecovery(int port) {
     try (Connection db = connect(port);
         Statement statement = db.createStatement();
         ResultSet recovery = statement.executeQuery("SELECT pg_is_in_recovery()")) {
       recovery.next();
       return recovery.getBoolean(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the restored cluster does not answer", e);
     }
   }
 
