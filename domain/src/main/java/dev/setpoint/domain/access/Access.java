@@ -39,6 +39,7 @@ public class Access implements AuditReaders {
   private final AccessConfig config;
   private final AuditTrail audit;
   private final Clock clock;
+  private final Grants grants;
 
   /** For the CDI container's proxy only. */
   protected Access() {
@@ -59,11 +60,12 @@ public class Access implements AuditReaders {
     this.tokens = tokens;
     this.config = config;
     this.audit = audit;
+    this.grants = new Grants(config);
   }
 
   /** Who is calling. */
   public Caller caller() {
-    return Boolean.TRUE.equals(ELEVATED.get()) ? Caller.SYSTEM : getCallers().caller();
+    return Boolean.TRUE.equals(ELEVATED.get()) ? Caller.SYSTEM : callers.caller();
   }
 
   /** The name recorded as author of what the caller creates. */
@@ -119,20 +121,10 @@ public class Access implements AuditReaders {
     if (caller.kind() == Caller.Kind.SYSTEM) {
       return;
     }
-    AuditAction attempted = attempted(action);
-    if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
-      throw denied(
-          attempted,
-          target,
-          tokenDenied(
-              caller.token(), target, "service tokens can only read delivered configuration"));
-    }
-    List<RoleBinding> held = held(caller);
-    if (!platformAdmin(caller, held) && held.stream().noneMatch(b -> sees(b, target))) {
-      throw denied(attempted, target, invisible(target));
-    }
-    if (!allowed(caller, held, target, action)) {
-      throw denied(attempted, target, new Forbidden(denial(action, target)));
+    AuditAction attempted = Grants.attempted(action);
+    List<RoleBinding> held = requireSees(attempted, target, caller);
+    if (!grants.allowed(caller, held, target, action)) {
+      throw denied(attempted, target, new Forbidden(Grants.denial(action, target)));
     }
   }
 
@@ -142,21 +134,26 @@ public class Access implements AuditReaders {
    */
   public void requireVisible(Application application) {
     Caller caller = requireAuthenticated();
-    if (caller.kind() == Caller.Kind.SYSTEM) {
-      return;
+    if (caller.kind() != Caller.Kind.SYSTEM) {
+      requireSees(AuditAction.ACCESS_READ, Target.of(application), caller);
     }
-    Target target = Target.of(application);
+  }
+
+  /** The bindings of a person who sees {@code target}'s application; refuses everyone else. */
+  private List<RoleBinding> requireSees(AuditAction attempted, Target target, Caller caller) {
     if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
       throw denied(
-          AuditAction.ACCESS_READ,
+          attempted,
           target,
-          tokenDenied(
+          Grants.tokenDenied(
               caller.token(), target, "service tokens can only read delivered configuration"));
     }
     List<RoleBinding> held = held(caller);
-    if (!platformAdmin(caller, held) && held.stream().noneMatch(b -> sees(b, target))) {
-      throw denied(AuditAction.ACCESS_READ, target, invisible(target));
+    if (!grants.platformAdmin(caller, held)
+        && held.stream().noneMatch(b -> Grants.sees(b, target))) {
+      throw denied(attempted, target, Grants.invisible(target));
     }
+    return held;
   }
 
   /**
@@ -168,7 +165,7 @@ public class Access implements AuditReaders {
     if (caller.kind() == Caller.Kind.SERVICE_TOKEN) {
       TokenScope scope = caller.token();
       if (!scope.applicationId().equals(target.applicationId())) {
-        throw denied(AuditAction.ACCESS_DELIVERY, target, invisible(target));
+        throw denied(AuditAction.ACCESS_DELIVERY, target, Grants.invisible(target));
       }
       if (!scope.environmentIds().contains(target.environmentId())) {
         throw denied(
@@ -198,7 +195,8 @@ public class Access implements AuditReaders {
       }
       case USER -> {
         List<RoleBinding> held = held(caller);
-        yield platformAdmin(caller, held) || allowed(caller, held, target, Action.REVEAL);
+        yield grants.platformAdmin(caller, held)
+            || grants.allowed(caller, held, target, Action.REVEAL);
       }
     };
   }
@@ -216,7 +214,9 @@ public class Access implements AuditReaders {
       return List.of();
     }
     List<RoleBinding> held = held(caller);
-    return candidates.stream().filter(e -> allowed(caller, held, Target.of(e), action)).toList();
+    return candidates.stream()
+        .filter(e -> grants.allowed(caller, held, Target.of(e), action))
+        .toList();
   }
 
   /** Requires a platform-wide admin: users, global role bindings, master keys. */
@@ -225,9 +225,9 @@ public class Access implements AuditReaders {
     if (caller.kind() == Caller.Kind.SYSTEM) {
       return;
     }
-    if (caller.kind() == Caller.Kind.SERVICE_TOKEN || !platformAdmin(caller, held(caller))) {
+    if (caller.kind() == Caller.Kind.SERVICE_TOKEN || !grants.platformAdmin(caller, held(caller))) {
       Forbidden refusal = new Forbidden("This needs the admin role on the whole platform");
-      getAudit().denied(AuditAction.ACCESS_PLATFORM, AuditTarget.PLATFORM, refusal.getMessage());
+      audit.denied(AuditAction.ACCESS_PLATFORM, AuditTarget.PLATFORM, refusal.getMessage());
       throw refusal;
     }
   }
@@ -243,12 +243,12 @@ public class Access implements AuditReaders {
     }
     List<RoleBinding> held = held(caller);
     boolean creator =
-        platformAdmin(caller, held)
+        grants.platformAdmin(caller, held)
             || held.stream().anyMatch(b -> b.platformWide() && b.role().includes(Role.EDITOR));
     if (!creator) {
       Forbidden refusal =
           new Forbidden("Registering an application needs the editor role on the whole platform");
-      getAudit().denied(AuditAction.ACCESS_WRITE, AuditTarget.PLATFORM, refusal.getMessage());
+      audit.denied(AuditAction.ACCESS_WRITE, AuditTarget.PLATFORM, refusal.getMessage());
       throw refusal;
     }
   }
@@ -266,7 +266,7 @@ public class Access implements AuditReaders {
       throw tokenRefused();
     }
     List<RoleBinding> held = held(caller);
-    if (platformAdmin(caller, held) || held.stream().anyMatch(RoleBinding::platformWide)) {
+    if (grants.platformAdmin(caller, held) || held.stream().anyMatch(RoleBinding::platformWide)) {
       return Optional.empty();
     }
     return Optional.of(
@@ -286,7 +286,7 @@ public class Access implements AuditReaders {
       throw tokenRefused();
     }
     List<RoleBinding> held = held(caller);
-    if (platformAdmin(caller, held)) {
+    if (grants.platformAdmin(caller, held)) {
       return Optional.empty();
     }
     return Optional.of(
@@ -308,99 +308,25 @@ public class Access implements AuditReaders {
     Caller caller = caller();
     return switch (caller.kind()) {
       case SYSTEM -> true;
-      case USER -> platformAdmin(caller, held(caller));
+      case USER -> grants.platformAdmin(caller, held(caller));
       default -> false;
     };
   }
 
   private List<RoleBinding> held(Caller caller) {
-    return getBindings().forPrincipals(caller.principals());
-  }
-
-  private boolean platformAdmin(Caller caller, List<RoleBinding> held) {
-    return caller.groups().stream().anyMatch(getConfig().adminGroups()::contains)
-        || held.stream().anyMatch(b -> b.platformWide() && b.role() == Role.ADMIN);
-  }
-
-  private boolean allowed(Caller caller, List<RoleBinding> held, Target target, Action action) {
-    if (platformAdmin(caller, held)) {
-      return true;
-    }
-    if (target.environmentId() == null) {
-      // application-wide use cases: only platform or whole-application grants count
-      return held.stream()
-          .filter(b -> b.platformWide() || b.environment() == null)
-          .map(b -> b.grants(target, action))
-          .anyMatch(r -> r != null && r.includes(action.least()));
-    }
-    return held.stream()
-        .map(b -> b.grants(target, action))
-        .anyMatch(r -> r != null && r.includes(action.least()));
-  }
-
-  private static boolean sees(RoleBinding binding, Target target) {
-    return binding.touches(target.applicationId());
-  }
-
-  private static NotFound invisible(Target target) {
-    String app = target.label().split("/", 2)[0];
-    return new NotFound("No application with slug '" + app + "'");
-  }
-
-  private static RuntimeException tokenDenied(TokenScope scope, Target target, String why) {
-    if (!scope.applicationId().equals(target.applicationId())) {
-      return invisible(target);
-    }
-    return new Forbidden("Not allowed on " + target.label() + ": " + why);
+    return bindings.forPrincipals(caller.principals());
   }
 
   /** A service token asking for anything but delivery, recorded and returned to be thrown. */
   private Forbidden tokenRefused() {
     Forbidden refusal = new Forbidden("Service tokens can only read delivered configuration");
-    getAudit().denied(AuditAction.ACCESS_READ, AuditTarget.PLATFORM, refusal.getMessage());
+    audit.denied(AuditAction.ACCESS_READ, AuditTarget.PLATFORM, refusal.getMessage());
     return refusal;
   }
 
   /** Records the refusal in the audit trail and returns it, to be thrown. */
   private RuntimeException denied(AuditAction attempted, Target target, RuntimeException refusal) {
-    getAudit().denied(attempted, target.audited(), refusal.getMessage());
+    audit.denied(attempted, target.audited(), refusal.getMessage());
     return refusal;
-  }
-
-  private static AuditAction attempted(Action action) {
-    return switch (action) {
-      case READ -> AuditAction.ACCESS_READ;
-      case WRITE -> AuditAction.ACCESS_WRITE;
-      case REVEAL -> AuditAction.ACCESS_REVEAL;
-      case PUBLISH -> AuditAction.ACCESS_PUBLISH;
-      case MANAGE -> AuditAction.ACCESS_MANAGE;
-    };
-  }
-
-  private static String denial(Action action, Target target) {
-    String role = action.least().id();
-    if (target.environmentId() == null) {
-      return "This needs the " + role + " role on application '" + target.label() + "'";
-    }
-    String text = "This needs the " + role + " role on " + target.label();
-    return action.productionSensitive() && target.production()
-        ? text + "; production environments need the role granted on the environment itself"
-        : text;
-  }
-
-  private CallerContext getCallers() {
-    return callers;
-  }
-
-  private RoleBindingRepository getBindings() {
-    return bindings;
-  }
-
-  private AccessConfig getConfig() {
-    return config;
-  }
-
-  private AuditTrail getAudit() {
-    return audit;
   }
 }
