@@ -2,6 +2,8 @@ package dev.setpoint.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.setpoint.domain.access.TokenUsage;
+import dev.setpoint.domain.access.TokenUseWriter;
 import dev.setpoint.domain.delivery.ConsumerLog;
 import dev.setpoint.domain.delivery.DeliveryFeed;
 import dev.setpoint.domain.delivery.DeliveryLogPruning;
@@ -33,7 +35,9 @@ class InternalBeansTest {
           Snapshots.class,
           NextRelease.class,
           SecretPurge.class,
-          SecretRetirement.class);
+          SecretRetirement.class,
+          TokenUsage.class,
+          TokenUseWriter.class);
 
   @Test
   void noWebClassUsesAnInternalBeanOfTheDomain() throws IOException {

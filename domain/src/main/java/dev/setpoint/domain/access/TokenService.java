@@ -208,11 +208,6 @@ public class TokenService {
     return new Check(Status.VALID, token.scope(), token.expiresAt());
   }
 
-  /** Stores last-used times noted since the previous batch (tokens deleted since are skipped). */
-  public void recordUses(java.util.Map<UUID, Instant> uses) {
-    uses.forEach(tokens::markUsed);
-  }
-
   /** Whether the token with this id may still be used (for long-running watches). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public boolean usable(UUID id) {

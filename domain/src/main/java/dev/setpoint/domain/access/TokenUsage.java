@@ -18,7 +18,7 @@ import java.util.logging.Level;
 @ApplicationScoped
 public class TokenUsage implements PeriodicTask {
 
-  @Inject TokenService tokens;
+  @Inject TokenUseWriter writer;
 
   @Inject AccessConfig config;
 
@@ -27,7 +27,7 @@ public class TokenUsage implements PeriodicTask {
           "token uses",
           Integer.MAX_VALUE,
           (a, b) -> a.isAfter(b) ? a : b,
-          batch -> tokens.recordUses(batch),
+          batch -> writer.record(batch),
           Level.FINE);
 
   @Override
