@@ -85,8 +85,12 @@ public class UserService {
     return true;
   }
 
-  /** Whether a user with this name exists (for the bootstrap, which runs as Setpoint). */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  /**
+   * Whether a user with this name exists (for the bootstrap, which runs as Setpoint). In a
+   * transaction of its own: the bootstrap runs on a managed thread where a read without one leaves
+   * the connection to be closed after its local transaction ended, which the pool logs as an error.
+   */
+  @Transactional
   public boolean exists(String username) {
     return users.find(username).isPresent();
   }
