@@ -1,19 +1,20 @@
 package dev.setpoint.web.http;
 
+import dev.setpoint.domain.access.Caller;
 import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.SecurityContext;
 
 /** Who is calling, and the caching rule for answers that carry secret values. */
 public final class Callers {
 
-  /** The actor recorded when a request carries no authenticated principal. */
-  public static final String ANONYMOUS = "anonymous";
-
   private Callers() {}
 
-  /** The authenticated principal's name, or {@value #ANONYMOUS}. */
-  public static String actor(SecurityContext security) {
-    return security.getUserPrincipal() == null ? ANONYMOUS : security.getUserPrincipal().getName();
+  /**
+   * The name recorded as the actor: the authenticated caller's, or {@code anonymous}. It comes from
+   * the request's caller, not from the container: Setpoint's mechanism does not log callers in to
+   * Liberty (see {@code SetpointAuthentication}).
+   */
+  public static String actor(Caller caller) {
+    return caller.name();
   }
 
   /** {@code no-store, no-cache}: for responses that carry secret values. */

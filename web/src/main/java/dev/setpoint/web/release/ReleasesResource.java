@@ -4,6 +4,7 @@ import dev.setpoint.api.paging.Page;
 import dev.setpoint.api.release.ReleaseDiffView;
 import dev.setpoint.api.release.ReleaseRequest;
 import dev.setpoint.api.release.ReleaseView;
+import dev.setpoint.domain.access.CallerContext;
 import dev.setpoint.domain.catalog.TargetNames;
 import dev.setpoint.domain.release.PublishRelease;
 import dev.setpoint.domain.release.Release;
@@ -34,7 +35,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -72,7 +72,7 @@ public class ReleasesResource {
 
   @Context UriInfo uri;
 
-  @Context SecurityContext security;
+  @Inject CallerContext callers;
 
   @Context Request request;
 
@@ -113,7 +113,7 @@ public class ReleasesResource {
                 names.environment(app, env),
                 messageOf(body),
                 body == null ? null : body.overrideReason(),
-                Callers.actor(security)));
+                Callers.actor(callers.caller())));
     return created(release);
   }
 
@@ -202,7 +202,10 @@ public class ReleasesResource {
     Release release =
         publisher.rollback(
             new RollbackRelease(
-                names.environment(app, env), number, messageOf(body), Callers.actor(security)));
+                names.environment(app, env),
+                number,
+                messageOf(body),
+                Callers.actor(callers.caller())));
     return created(release);
   }
 

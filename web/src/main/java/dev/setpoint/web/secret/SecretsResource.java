@@ -5,6 +5,7 @@ import dev.setpoint.api.secret.RevealedSecretView;
 import dev.setpoint.api.secret.SecretView;
 import dev.setpoint.api.secret.SecretWriteRequest;
 import dev.setpoint.domain.access.Action;
+import dev.setpoint.domain.access.CallerContext;
 import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.catalog.TargetNames;
 import dev.setpoint.domain.secret.SecretDetail;
@@ -34,7 +35,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,7 +80,7 @@ public class SecretsResource {
 
   @Context UriInfo uri;
 
-  @Context SecurityContext security;
+  @Inject CallerContext callers;
 
   @PathParam("app")
   String app;
@@ -266,6 +266,6 @@ public class SecretsResource {
   }
 
   private String actor() {
-    return Callers.actor(security);
+    return Callers.actor(callers.caller());
   }
 }

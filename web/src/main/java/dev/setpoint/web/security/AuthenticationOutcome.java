@@ -1,7 +1,6 @@
 package dev.setpoint.web.security;
 
 import dev.setpoint.domain.access.Caller;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
@@ -23,8 +22,8 @@ record AuthenticationOutcome(RateLimits.Verdict addressBudget, Result result) {
   /** No credentials, or nothing that is a sign-in attempt (the edge guards answer those). */
   record None() implements Result {}
 
-  /** Valid credentials: the caller they name, and the result the container is told about. */
-  record Authenticated(Caller caller, CredentialValidationResult validation) implements Result {}
+  /** Valid credentials: the caller they name. */
+  record Authenticated(Caller caller) implements Result {}
 
   /** Credentials presented and refused; {@code scheme} is the one that failed. */
   record Refused(String scheme) implements Result {
