@@ -59,12 +59,10 @@ public class AdminBootstrap {
         Path file = Path.of(generatedFile.get());
         writeOwnerOnly(file, generated);
         LOG.warning(
-            "Created the user 'admin' with the generated password "
-                + generated
-                + " (also in "
+            "Created the user 'admin' with a generated password, written to "
                 + file
-                + ", readable by its owner only). This is shown once; set"
-                + " SETPOINT_ADMIN_PASSWORD, or change it with PUT /api/v1/users/admin/password.");
+                + " (readable by its owner only; never logged). Set SETPOINT_ADMIN_PASSWORD, or"
+                + " change it with PUT /api/v1/users/admin/password.");
       }
     } catch (RuntimeException | IOException e) {
       LOG.log(Level.SEVERE, "Creating the admin user failed", e);

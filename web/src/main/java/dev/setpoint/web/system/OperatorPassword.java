@@ -48,12 +48,11 @@ public class OperatorPassword {
         String generated = generated();
         publish(target, generated);
         LOG.warning(
-            "Generated the Admin Center password of the operator (SETPOINT_OPERATOR_USER): "
-                + generated
-                + " (also in "
+            "Generated the Admin Center password of the operator (SETPOINT_OPERATOR_USER), written"
+                + " to "
                 + target
-                + ", readable by its owner only). This is shown once; set"
-                + " SETPOINT_OPERATOR_PASSWORD or SETPOINT_OPERATOR_PASSWORD_FILE instead.");
+                + " (readable by its owner only; never logged). Set SETPOINT_OPERATOR_PASSWORD or"
+                + " SETPOINT_OPERATOR_PASSWORD_FILE instead.");
       } else {
         LOG.warning(
             "The Admin Center is on but no operator password is set (SETPOINT_OPERATOR_PASSWORD or"
