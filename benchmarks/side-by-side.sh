@@ -7,7 +7,7 @@
 #   benchmarks/side-by-side.sh
 #
 # Options, as environment variables: BENCH_SECONDS (10, per measured phase), BENCH_WARMUP_SECONDS
-# (10), BENCH_CONNECTIONS (64), BENCH_THREADS (wrk threads, nproc), BENCH_SETPOINT_PORT (19680),
+# (30), BENCH_CONNECTIONS (64), BENCH_THREADS (wrk threads, nproc), BENCH_SETPOINT_PORT (19680),
 # BENCH_SETPOINT_HTTPS_PORT (20043), BENCH_SCC_PORT (18888), BENCH_NGINX_PORT (18080),
 # BENCH_SKIP_BUILD=1 (reuse the last build), BENCH_INSTALL=0 (never apt-get install wrk/nginx),
 # BENCH_NOTE (a line printed above the table), BENCH_DOC (the file to rewrite, docs/benchmarks.md;
@@ -20,7 +20,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
 PHASE_SECONDS=${BENCH_SECONDS:-10}
-WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-10}
+WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-30}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-$(nproc)}
 SP_PORT=${BENCH_SETPOINT_PORT:-19680}
