@@ -38,12 +38,13 @@ public class UserService {
   private final PasswordHasher hasher;
   private final Access access;
   private final AuditTrail audit;
+  private final ConsoleSessionRepository sessions;
   private final Clock clock;
   private volatile String decoy;
 
   /** For the CDI container's proxy only. */
   protected UserService() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -53,7 +54,9 @@ public class UserService {
       PasswordHasher hasher,
       Access access,
       AuditTrail audit,
+      ConsoleSessionRepository sessions,
       Clock clock) {
+    this.sessions = sessions;
     this.clock = clock;
     this.users = users;
     this.bindings = bindings;
@@ -153,6 +156,7 @@ public class UserService {
     user.changePassword(getHasher().hash(password), clock.instant());
     users.store(user);
     getAudit().success(AuditAction.USER_PASSWORD, AuditTarget.PLATFORM.key(username));
+    endSessions(username, "password changed");
     LOG.info(() -> "Password of '" + username + "' changed by " + getAccess().actor());
     return user;
   }
@@ -166,7 +170,20 @@ public class UserService {
     }
     users.remove(user);
     getAudit().success(AuditAction.USER_DELETE, AuditTarget.PLATFORM.key(username));
+    endSessions(username, "user removed");
     LOG.info(() -> "User '" + username + "' removed by " + getAccess().actor());
+  }
+
+  /** Ends the user's console sessions, on every server (each request reads its session). */
+  private void endSessions(String username, String why) {
+    int ended = getSessions().removeAllOf(username);
+    if (ended > 0) {
+      getAudit()
+          .success(
+              AuditAction.SESSION_END,
+              AuditTarget.PLATFORM.key(username),
+              ended + (ended == 1 ? " session" : " sessions") + " ended: " + why);
+    }
   }
 
   private User require(String username) {
@@ -198,6 +215,10 @@ public class UserService {
 
   private PasswordHasher getHasher() {
     return hasher;
+  }
+
+  private ConsoleSessionRepository getSessions() {
+    return sessions;
   }
 
   private Access getAccess() {

@@ -41,6 +41,8 @@ public enum AuditAction {
   USER_PASSWORD("user.password"),
   USER_BOOTSTRAP("user.bootstrap"),
   SIGN_IN("auth.sign-in"),
+  SESSION_START("session.start"),
+  SESSION_END("session.end"),
   ACCESS_READ("access.read"),
   ACCESS_WRITE("access.write"),
   ACCESS_REVEAL("access.reveal"),

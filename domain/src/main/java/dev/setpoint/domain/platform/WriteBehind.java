@@ -94,6 +94,11 @@ public final class WriteBehind<K, V> {
     }
   }
 
+  /** The value waiting to be written for {@code key}, if any. */
+  public java.util.Optional<V> waiting(K key) {
+    return java.util.Optional.ofNullable(pending.get(key));
+  }
+
   /** How many keys wait to be written. */
   public int pending() {
     return pending.size();
