@@ -2,6 +2,9 @@ package dev.setpoint.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.setpoint.domain.access.SessionHousekeeping;
+import dev.setpoint.domain.access.SessionPruning;
+import dev.setpoint.domain.access.SessionUsage;
 import dev.setpoint.domain.access.TokenUsage;
 import dev.setpoint.domain.access.TokenUseWriter;
 import dev.setpoint.domain.delivery.ConsumerLog;
@@ -36,6 +39,9 @@ class InternalBeansTest {
           NextRelease.class,
           SecretPurge.class,
           SecretRetirement.class,
+          SessionHousekeeping.class,
+          SessionPruning.class,
+          SessionUsage.class,
           TokenUsage.class,
           TokenUseWriter.class);
 

@@ -1,8 +1,11 @@
 package dev.setpoint.web.access;
 
 import dev.setpoint.api.access.RoleBindingView;
+import dev.setpoint.api.access.SessionView;
 import dev.setpoint.api.access.TokenView;
+import dev.setpoint.api.access.UserSessionView;
 import dev.setpoint.api.access.UserView;
+import dev.setpoint.domain.access.ConsoleSession;
 import dev.setpoint.domain.access.RoleBinding;
 import dev.setpoint.domain.access.ServiceToken;
 import dev.setpoint.domain.access.User;
@@ -27,6 +30,19 @@ final class AccessViews {
         token.revokedAt(),
         token.createdAt(),
         token.createdBy());
+  }
+
+  static SessionView of(ConsoleSession session, String csrfToken) {
+    return new SessionView(
+        session.username(), csrfToken, session.idleTimeout().toSeconds(), session.expiresAt());
+  }
+
+  static UserSessionView of(ConsoleSession session) {
+    return new UserSessionView(
+        session.createdAt(),
+        session.lastSeenAt(),
+        session.idleTimeout().toSeconds(),
+        session.expiresAt());
   }
 
   static RoleBindingView of(RoleBinding binding) {

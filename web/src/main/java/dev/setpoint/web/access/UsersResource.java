@@ -2,8 +2,10 @@ package dev.setpoint.web.access;
 
 import dev.setpoint.api.access.PasswordRequest;
 import dev.setpoint.api.access.UserRequest;
+import dev.setpoint.api.access.UserSessionView;
 import dev.setpoint.api.access.UserView;
 import dev.setpoint.api.paging.Page;
+import dev.setpoint.domain.access.SessionService;
 import dev.setpoint.domain.access.User;
 import dev.setpoint.domain.access.UserService;
 import dev.setpoint.web.http.Cursors;
@@ -47,6 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UsersResource {
 
   @Inject UserService users;
+  @Inject SessionService sessions;
 
   @Context UriInfo uri;
 
@@ -89,6 +92,38 @@ public class UsersResource {
       @PathParam("username") String username,
       @RequestBody(required = true) @Valid @NotNull PasswordRequest request) {
     users.changePassword(username, request.password().toCharArray());
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{username}/sessions")
+  @Operation(
+      operationId = "listUserSessions",
+      summary = "A user's console sessions",
+      description =
+          "The user's live console sessions, oldest first (never their ids or tokens). Every"
+              + " user may list their own; platform admins anyone's.")
+  @Extension(name = "x-setpoint-access", value = "self")
+  @APIResponse(responseCode = "200", description = "The live sessions, on one page.")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public Page<UserSessionView> sessions(@PathParam("username") String username) {
+    return new Page<>(sessions.of(username).stream().map(AccessViews::of).toList(), null);
+  }
+
+  @DELETE
+  @Path("{username}/sessions")
+  @Operation(
+      operationId = "revokeUserSessions",
+      summary = "End a user's console sessions",
+      description =
+          "Ends every console session of the user on every server at once (audited as"
+              + " session.end). Every user may end their own (signing out everywhere); platform"
+              + " admins anyone's.")
+  @Extension(name = "x-setpoint-access", value = "self")
+  @APIResponse(responseCode = "204", description = "Ended.")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public Response revokeSessions(@PathParam("username") String username) {
+    sessions.revokeAll(username);
     return Response.noContent().build();
   }
 

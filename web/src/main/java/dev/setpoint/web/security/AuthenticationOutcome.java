@@ -1,6 +1,7 @@
 package dev.setpoint.web.security;
 
 import dev.setpoint.domain.access.Caller;
+import dev.setpoint.domain.access.SessionService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
@@ -17,13 +18,31 @@ record AuthenticationOutcome(RateLimits.Verdict addressBudget, Result result) {
   private static final String ATTRIBUTE = AuthenticationOutcome.class.getName();
 
   /** What came of the credentials. */
-  sealed interface Result permits None, Authenticated, Refused, Throttled, CannotCheck {}
+  sealed interface Result
+      permits None, Authenticated, Refused, Throttled, CannotCheck, SessionRefused, SessionEnded {}
 
   /** No credentials, or nothing that is a sign-in attempt (the edge guards answer those). */
   record None() implements Result {}
 
-  /** Valid credentials: the caller they name. */
-  record Authenticated(Caller caller) implements Result {}
+  /**
+   * Valid credentials: the caller they name, and the console session that signed the request in
+   * (null for any other credential).
+   */
+  record Authenticated(Caller caller, SessionService.Active session) implements Result {
+
+    Authenticated(Caller caller) {
+      this(caller, null);
+    }
+  }
+
+  /** A live session cookie on a request that breaks {@code rule}: answered 403. */
+  record SessionRefused(String rule) implements Result {}
+
+  /**
+   * A session cookie whose session has ended (signed out, timed out, revoked) or never existed: the
+   * request is anonymous, and is refused unless the resource is public.
+   */
+  record SessionEnded() implements Result {}
 
   /** Credentials presented and refused; {@code scheme} is the one that failed. */
   record Refused(String scheme) implements Result {

@@ -42,6 +42,9 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
 
   private static final String VERDICT = CallerFilter.class.getName() + ".verdict";
 
+  /** The challenge of a 401 to a browser script: sign in at {@code POST /api/v1/session}. */
+  static final String SESSION_CHALLENGE = "Session realm=\"setpoint\"";
+
   @Context HttpServletRequest servletRequest;
   @Context ResourceInfo resource;
   @Inject RequestCaller current;
@@ -75,7 +78,11 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
       if (!isPublic()) {
         request.abortWith(
             problems.unauthenticated(
-                "This request needs credentials: HTTP Basic, or a bearer token", false));
+                outcome.result() instanceof AuthenticationOutcome.SessionEnded
+                    ? "The console session has ended (signed out, timed out or revoked): sign in"
+                        + " again"
+                    : "This request needs credentials: HTTP Basic, or a bearer token",
+                false));
       }
       return;
     }
@@ -100,6 +107,11 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
     if (outcome.result() instanceof AuthenticationOutcome.CannotCheck) {
       return problems.unavailable("Credentials cannot be checked right now; retry shortly");
     }
+    if (outcome.result() instanceof AuthenticationOutcome.SessionRefused refused) {
+      audit.denied(
+          AuditAction.SIGN_IN, AuditTarget.PLATFORM, "a console session: " + refused.rule());
+      return problems.forbidden("Session request refused", "Refused: " + refused.rule());
+    }
     if (outcome.result() instanceof AuthenticationOutcome.Refused refused) {
       audit.denied(
           AuditAction.SIGN_IN,
@@ -117,12 +129,27 @@ public class CallerFilter implements ContainerRequestFilter, ContainerResponseFi
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (response.getStatus() == 401 && scriptInBrowser(request)) {
+      // a Basic challenge would make the browser ask for a password in a dialog of its own
+      response.getHeaders().putSingle("WWW-Authenticate", SESSION_CHALLENGE);
+    }
     if (request.getProperty(VERDICT) instanceof RateLimits.Verdict verdict && limits.enabled()) {
       MultivaluedMap<String, Object> headers = response.getHeaders();
       headers.putSingle("RateLimit-Limit", verdict.limit());
       headers.putSingle("RateLimit-Remaining", verdict.remaining());
       headers.putSingle("RateLimit-Reset", verdict.resetSeconds());
     }
+  }
+
+  /**
+   * A script in a browser page (fetch), without {@code Authorization}: its 401s challenge it to
+   * sign in to a console session rather than to HTTP Basic.
+   */
+  private static boolean scriptInBrowser(ContainerRequestContext request) {
+    String mode = request.getHeaderString("Sec-Fetch-Mode");
+    return mode != null
+        && !"navigate".equalsIgnoreCase(mode.trim())
+        && request.getHeaderString("Authorization") == null;
   }
 
   private boolean isPublic() {

@@ -1,5 +1,6 @@
 package dev.setpoint.web.security;
 
+import dev.setpoint.domain.access.SessionService;
 import dev.setpoint.domain.access.TokenService;
 import dev.setpoint.web.http.ControlCharacters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +27,10 @@ import java.util.logging.Logger;
  * on the request for {@link CallerFilter}, which answers 401 / 429 as problem documents like every
  * other error.
  *
- * <p>Nothing is remembered between requests: no session, no cookie (so there is nothing for a
- * cross-site request to ride on).
+ * <p>Without {@code Authorization}, an API request may be signed in by a console session: the
+ * {@code setpoint_session} cookie, accepted only on requests the console sent ({@link
+ * ConsoleRequests}: same origin, and the session's CSRF token on every state-changing request). A
+ * request with {@code Authorization} is never signed in by the cookie.
  *
  * <p>An authenticated caller is not logged in to the container either ({@code
  * notifyContainerAboutLogin}): Setpoint's authorization reads the caller from the outcome, and no
@@ -42,6 +45,7 @@ public class SetpointAuthentication implements HttpAuthenticationMechanism {
 
   @Inject IdentityStoreHandler identityStores;
   @Inject RateLimits limits;
+  @Inject SessionService sessions;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -61,9 +65,12 @@ public class SetpointAuthentication implements HttpAuthenticationMechanism {
   /** The sign-in budgets, then the identity stores, for the credentials in the request. */
   private AuthenticationOutcome.Result signIn(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
-    if (header == null
-        || header.isBlank()
-        || ControlCharacters.inHeaderValue(header)
+    if (header == null || header.isBlank()) {
+      return ConsoleRequests.sessionId(request)
+          .map(id -> session(request, id))
+          .orElse(AuthenticationOutcome.NONE);
+    }
+    if (ControlCharacters.inHeaderValue(header)
         || ControlCharacters.basicCredentialHasControl(header)) {
       // control characters are not a sign-in attempt: the control-character guard, a servlet
       // filter that runs after this mechanism, answers 400 before anything else sees the request
@@ -86,6 +93,33 @@ public class SetpointAuthentication implements HttpAuthenticationMechanism {
     return credential == null
         ? new AuthenticationOutcome.Refused(scheme)
         : validate(credential, scheme, attempt);
+  }
+
+  /**
+   * A session cookie: refused from anywhere but the console's own origin (before the store is
+   * read), then the session, then the CSRF token of a state-changing request. The id is 256 random
+   * bits, so no sign-in budget is spent on it; the address budget caps the requests.
+   */
+  private AuthenticationOutcome.Result session(HttpServletRequest request, String id) {
+    if (!ConsoleRequests.consoleOriginated(request)) {
+      return new AuthenticationOutcome.SessionRefused(ConsoleRequests.CROSS_SITE_RULE);
+    }
+    java.util.Optional<SessionService.Active> active;
+    try {
+      active = sessions.check(id);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Checking a console session failed; the store may be unreachable", e);
+      return new AuthenticationOutcome.CannotCheck();
+    }
+    if (active.isEmpty()) {
+      return new AuthenticationOutcome.SessionEnded();
+    }
+    if (ConsoleRequests.stateChanging(request)
+        && !SessionService.csrfMatches(
+            active.get(), request.getHeader(ConsoleRequests.CSRF_HEADER))) {
+      return new AuthenticationOutcome.SessionRefused(ConsoleRequests.CSRF_RULE);
+    }
+    return new AuthenticationOutcome.Authenticated(active.get().caller(), active.get());
   }
 
   private AuthenticationOutcome.Result validate(
