@@ -111,7 +111,8 @@ class OperationsIT {
             "/api/v1/config/{app}/{env}",
             "/api/v1/system/ping",
             "/api/v1/system/keys",
-            "/api/v1/system/keys/rewrap")) {
+            "/api/v1/system/keys/rewrap",
+            "/api/v1/session")) {
       assertTrue(paths.containsKey(path), () -> "OpenAPI lacks " + path);
     }
     JsonObject schemas = openapi.getJsonObject("components").getJsonObject("schemas");
@@ -136,7 +137,9 @@ class OperationsIT {
             "Release",
             "ReleaseRequest",
             "ReleaseDiff",
-            "Consumer")) {
+            "Consumer",
+            "Session",
+            "SignInRequest")) {
       assertTrue(schemas.containsKey(schema), () -> "OpenAPI lacks schema " + schema);
     }
     JsonObject post = paths.getJsonObject("/api/v1/applications").getJsonObject("post");

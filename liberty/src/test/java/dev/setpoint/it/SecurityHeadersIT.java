@@ -44,6 +44,26 @@ class SecurityHeadersIT {
   }
 
   @Test
+  void theConsoleHasItsOwnPolicyAndTheApiKeepsItsOwn() {
+    String console =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
+            + " form-action 'self'; frame-ancestors 'none'";
+    for (String path : List.of("/console/", "/console/no-such-asset.js", "/console")) {
+      Reply reply = client.anonymous().get(path);
+      assertEquals(console, reply.header("Content-Security-Policy"), path + ": " + reply.status());
+      assertEquals("nosniff", reply.header("X-Content-Type-Options"), path);
+      assertEquals("DENY", reply.header("X-Frame-Options"), path);
+    }
+    for (String path : List.of("/api/v1/system/ping", "/consoles", "/api/v1/console/")) {
+      assertEquals(
+          "default-src 'none'; frame-ancestors 'none'",
+          client.anonymous().get(path).header("Content-Security-Policy"),
+          path);
+    }
+  }
+
+  @Test
   void libertysOwnEndpointsCarryThemToo() {
     for (String path : List.of("/health/ready", "/metrics", "/openapi")) {
       Reply reply = client.get(path);
