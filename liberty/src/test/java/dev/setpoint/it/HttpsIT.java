@@ -51,4 +51,26 @@ class HttpsIT {
     String protocol = raw.sslSession().orElseThrow().getProtocol();
     assertTrue(protocol.equals("TLSv1.3") || protocol.equals("TLSv1.2"), protocol);
   }
+
+  /**
+   * A client offering HTTP/2 (as every browser does over TLS) gets HTTP/1.1: Liberty's HTTP/2
+   * writes park executor threads on the peer's flow-control window, and a page of many files at
+   * once (the Admin Center) once stopped the whole server that way. Plain HTTP refuses the upgrade
+   * too.
+   */
+  @Test
+  void http2IsNotOfferedOnEitherPort() throws Exception {
+    Optional<SSLContext> trust = TestServer.generatedKeystoreTrust();
+    assumeTrue(trust.isPresent(), "this server was given its own server.env without a keystore");
+    HttpClient http2 =
+        HttpClient.newBuilder().sslContext(trust.get()).version(HttpClient.Version.HTTP_2).build();
+    for (String base : new String[] {TestServer.httpsUrl(), TestServer.baseUrl()}) {
+      HttpResponse<String> reply =
+          http2.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/v1/system/ping")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, reply.statusCode(), base);
+      assertEquals(HttpClient.Version.HTTP_1_1, reply.version(), base);
+    }
+  }
 }
