@@ -363,6 +363,48 @@ class SessionIT {
   }
 
   @Test
+  void wrongPasswordsAtTheSignInSpendTheSameBudgetAsBasic() {
+    String app = admin.newApplication("s-brute");
+    String[] person = person("viewer", app);
+    String attacker =
+        "203.1." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 249));
+    SetpointClient anonymous = admin.anonymous();
+    int refusals = 0;
+    Reply last = null;
+    while (refusals < 50) {
+      last =
+          anonymous.post(
+              SESSION,
+              BrowserSession.body(person[0], "canary-" + UUID.randomUUID()),
+              "X-Forwarded-For",
+              attacker);
+      if (last.status() != 401) {
+        break;
+      }
+      refusals++;
+    }
+    assertEquals(10, refusals, "the failure budget of an account from one address");
+    assertProblem(last, 429, "rate-limited");
+    assertTrue(last.header("Retry-After") != null, last::toString);
+    Reply right =
+        anonymous.post(
+            SESSION, BrowserSession.body(person[0], person[1]), "X-Forwarded-For", attacker);
+    assertProblem(right, 429, "rate-limited");
+    assertNull(right.header("Set-Cookie"), "no session while the budget is spent");
+    Reply basic =
+        admin.get(
+            "/api/v1/whoami",
+            "Authorization",
+            SetpointClient.basic(person[0], person[1]),
+            "X-Forwarded-For",
+            attacker);
+    assertEquals(429, basic.status(), "one budget for Basic and the sign-in: " + basic);
+
+    Reply elsewhere = BrowserSession.signIn(admin, person[0], person[1]).signInReply();
+    assertEquals(201, elsewhere.status(), "another address still signs in: " + elsewhere);
+  }
+
+  @Test
   void hostileSignInBodiesAreRefusedNamingTheField() {
     SetpointClient anonymous = admin.anonymous();
     assertFieldErrors(anonymous.post(SESSION, "{\"username\":\"alice\"}"), "password");
