@@ -91,7 +91,7 @@ function matrix(app, columns, keys) {
         'tr',
         {},
         h('th', { scope: 'col' }, 'Key'),
-        columns.map((c) => h('th', { scope: 'col' }, c.env.slug, c.env.production ? badge('production', 'attention') : null)),
+        columns.map((c) => h('th', { scope: 'col', 'data-env': c.env.slug }, c.env.slug, c.env.production ? badge('production', 'attention') : null)),
       ),
     ),
     tbody,
