@@ -90,6 +90,8 @@ public final class Browser implements AutoCloseable {
         "--metrics-recording-only",
         "--password-store=basic");
     options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false));
+    // the browser's console, read by assertNoScriptErrors
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     try {
       Files.createDirectories(SCREENSHOTS);
     } catch (IOException e) {
@@ -203,6 +205,30 @@ public final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Checks the current screen: no script error or CSP violation since the last check, and no
+   * serious or critical axe-core violation.
+   */
+  public void check(String screen) {
+    assertNoScriptErrors(screen);
+    assertAccessible(screen);
+  }
+
+  /**
+   * Fails on any error the browser's console logged since the last check (an uncaught exception, a
+   * refused script or style under the CSP), except the network log line of an API refusal that the
+   * screen itself shows (a 401 before sign-in, a 403, a 422).
+   */
+  public void assertNoScriptErrors(String screen) {
+    List<String> errors =
+        driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+            .map(org.openqa.selenium.logging.LogEntry::getMessage)
+            .filter(m -> !m.contains("Failed to load resource: the server responded with a status"))
+            .toList();
+    assertEquals(List.of(), errors, () -> "the browser's console on the " + screen + " screen");
   }
 
   /**

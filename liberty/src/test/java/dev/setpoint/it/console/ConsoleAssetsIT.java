@@ -58,7 +58,7 @@ class ConsoleAssetsIT {
             .find(),
         "no inline style or handler");
     assertFalse(index.contains("http://") || index.contains("https://"), "no CDN");
-    Matcher refs = Pattern.compile("(?:src|href)=\"([^\"#]+)\"").matcher(index);
+    Matcher refs = Pattern.compile("(?:src|href)=\"((?!data:)[^\"#]+)\"").matcher(index);
     int files = 0;
     while (refs.find()) {
       Reply file = anonymous.get("/console/" + refs.group(1));

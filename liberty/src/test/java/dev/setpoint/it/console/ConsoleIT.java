@@ -40,7 +40,7 @@ class ConsoleIT {
     String app = admin.newApplication("console-apps");
     Person someone = Person.withRole(admin, "viewer", app);
     SignInPage signIn = new SignInPage(browser).open();
-    browser.assertAccessible("sign-in");
+    browser.check("sign-in");
     browser.screenshot("sign-in");
 
     signIn.attempt(someone.username(), "wrong-" + UUID.randomUUID());
@@ -54,7 +54,7 @@ class ConsoleIT {
     browser.type("app-search", app);
     browser.textIn("app-count", "of");
     assertTrue(browser.test("app-" + app).isDisplayed());
-    browser.assertAccessible("applications");
+    browser.check("applications");
     browser.screenshot("applications");
 
     String cookie = browser.driver().manage().getCookieNamed("setpoint_session").getValue();
@@ -100,7 +100,7 @@ class ConsoleIT {
     String secret = matrix.cells("DB_PASSWORD").get(2);
     assertTrue(secret.contains("secret v1") && !secret.contains(password), secret);
     assertTrue(matrix.summary().contains("1 required but missing in production"), matrix.summary());
-    browser.assertAccessible("matrix");
+    browser.check("matrix");
     browser.screenshot("matrix");
 
     matrix.search("warn");
@@ -123,7 +123,7 @@ class ConsoleIT {
     String error = setting.fieldError("definition-form", "value");
     assertTrue(error.contains("whole number"), error);
     assertTrue(setting.invalid("definition-form", "value"));
-    browser.assertAccessible("setting with a validation error");
+    browser.check("setting with a validation error");
     browser.screenshot("setting-validation-error");
     assertEquals(8080, admin.get(SetpointClient.setting(app, "PORT")).json().getInt("value"));
 
@@ -147,7 +147,7 @@ class ConsoleIT {
     assertTrue(secret.canReveal());
     assertEquals(value, secret.reveal());
     assertTrue(secret.countdown().startsWith("hides in"), secret.countdown());
-    browser.assertAccessible("secret");
+    browser.check("secret");
     browser.screenshot("secret-revealed");
 
     List<JsonObject> reveals =
@@ -179,7 +179,7 @@ class ConsoleIT {
     String refusal = page.publishError();
     assertTrue(refusal.contains("DEBUG") && refusal.contains("debug-in-production"), refusal);
     assertEquals(0, admin.get(releases(app, "production")).items().size(), "nothing published");
-    browser.assertAccessible("publish refused");
+    browser.check("publish refused");
     browser.screenshot("publish-blocked");
 
     String reason = "hotfix INC-" + System.nanoTime();
@@ -212,7 +212,7 @@ class ConsoleIT {
     page.compare(2, 1);
     assertEquals(List.of("RETRIES"), page.diff("release-diff", "changed"));
     assertEquals(List.of("REGION"), page.diff("release-diff", "added"));
-    browser.assertAccessible("releases");
+    browser.check("releases");
     browser.screenshot("releases");
 
     page.rollback(1);
@@ -232,12 +232,12 @@ class ConsoleIT {
 
     new MatrixPage(browser).open(app);
     assertFalse(browser.present("add-setting"));
-    browser.assertAccessible("matrix (viewer)");
+    browser.check("matrix (viewer)");
     SettingPage setting = new SettingPage(browser).open(app, "COLOUR");
     assertFalse(setting.editable(), "no definition form");
     assertTrue(browser.present("definition"), "the definition is shown read-only");
     assertFalse(browser.present("override-form-staging"));
-    browser.assertAccessible("setting (viewer)");
+    browser.check("setting (viewer)");
     assertFalse(new SecretPage(browser).open(app, "staging", "TOKEN").canReveal());
     assertFalse(browser.present("rotate-form"));
     assertFalse(new ReleasesPage(browser).open(app, "staging").canPublish());
@@ -275,25 +275,25 @@ class ConsoleIT {
     browser.go("#/apps/" + app + "/envs/production/secrets");
     browser.screen("Secrets of " + app);
     browser.test("secrets");
-    browser.assertAccessible("secrets");
+    browser.check("secrets");
 
     browser.go("#/apps/" + app + "/envs/production/readiness");
     browser.screen("Readiness of " + app);
     browser.test("findings");
-    browser.assertAccessible("readiness");
+    browser.check("readiness");
     browser.screenshot("readiness");
 
     browser.go("#/apps/" + app + "/envs/staging/consumers");
     browser.screen("Consumers of " + app);
-    browser.assertAccessible("consumers");
+    browser.check("consumers");
 
     browser.go("#/apps/" + app + "/webhooks");
     browser.screen("Webhooks of " + app);
-    browser.assertAccessible("webhooks");
+    browser.check("webhooks");
 
     browser.go("#/apps/" + app + "/settings/new");
     browser.screen("Add a setting");
-    browser.assertAccessible("new setting");
+    browser.check("new setting");
 
     browser.go("#/audit");
     browser.screen("Audit trail");
@@ -302,7 +302,7 @@ class ConsoleIT {
     browser.textIn("audit-events", "setting.define");
     browser.click("verify-chain");
     browser.textIn("verify-result", "events checked");
-    browser.assertAccessible("audit");
+    browser.check("audit");
     browser.screenshot("audit");
 
     browser.go("#/admin");
@@ -315,11 +315,11 @@ class ConsoleIT {
     browser.click("issue-token");
     String shown = browser.test("shown-once").getText();
     assertTrue(shown.startsWith("stp_"), "the new token is shown once");
-    browser.assertAccessible("administration");
+    browser.check("administration");
     browser.screenshot("administration");
 
     browser.go("#/no-such-screen");
     browser.screen("Not found");
-    browser.assertAccessible("not found");
+    browser.check("not found");
   }
 }
