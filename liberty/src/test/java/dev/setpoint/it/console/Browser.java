@@ -139,9 +139,31 @@ public final class Browser implements AutoCloseable {
     driver.manage().deleteAllCookies();
   }
 
+  /** A wait on the DOM whose timeout message says where the browser was and what it logged. */
+  private WebDriverWait waiting() {
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    wait.withMessage(this::diagnosis);
+    return wait;
+  }
+
+  private String diagnosis() {
+    Object main = script("const m = document.getElementById('main'); return m ? m.innerText : '';");
+    String shown = String.valueOf(main);
+    List<String> logged =
+        driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+            .map(org.openqa.selenium.logging.LogEntry::getMessage)
+            .toList();
+    return "at "
+        + driver.getCurrentUrl()
+        + ", showing: "
+        + shown.substring(0, Math.min(shown.length(), 600)).replace('\n', '|')
+        + "; browser console: "
+        + logged;
+  }
+
   /** The element, once it is visible. */
   public WebElement visible(By by) {
-    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   /** The element with {@code data-test="name"}, once visible. */
@@ -160,8 +182,7 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until {@code name}'s text contains {@code text}. */
   public WebElement textIn(String name, String text) {
-    new WebDriverWait(driver, WAIT)
-        .until(ExpectedConditions.textToBePresentInElementLocated(byTest(name), text));
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(byTest(name), text));
     return driver.findElement(byTest(name));
   }
 
@@ -169,9 +190,9 @@ public final class Browser implements AutoCloseable {
    * Waits until the screen has rendered (the shell is not busy) and its heading reads {@code h1}.
    */
   public void screen(String h1) {
-    new WebDriverWait(driver, WAIT)
+    waiting()
         .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main h1"), h1));
-    new WebDriverWait(driver, WAIT)
+    waiting()
         .until(
             d -> d.findElements(By.cssSelector("#main[aria-busy], #main [aria-busy]")).isEmpty());
   }
@@ -184,9 +205,7 @@ public final class Browser implements AutoCloseable {
   }
 
   public void click(String name) {
-    new WebDriverWait(driver, WAIT)
-        .until(ExpectedConditions.elementToBeClickable(byTest(name)))
-        .click();
+    waiting().until(ExpectedConditions.elementToBeClickable(byTest(name))).click();
   }
 
   public Object script(String source, Object... args) {
