@@ -3,9 +3,10 @@
 import { h } from '../dom.js';
 import { get, all, paths } from '../api.js';
 
-/** The application and its environments (production last, as the API lists them). */
+/** The application and its environments, production ones last (otherwise in the API's order). */
 export async function loadApplication(app) {
   const [application, environments] = await Promise.all([get(paths.app(app)), all(`${paths.app(app)}/environments`)]);
+  environments.sort((a, b) => Number(a.production) - Number(b.production));
   return { application, environments };
 }
 

@@ -41,6 +41,8 @@ public final class Browser implements AutoCloseable {
       Path.of(System.getProperty("setpoint.it.chromedriver", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
   private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final int WIDTH = 1400;
+  private static final int HEIGHT = 1000;
 
   private final ChromeDriver driver;
   private final String baseUrl;
@@ -105,7 +107,7 @@ public final class Browser implements AutoCloseable {
                 SCREENSHOTS.resolve("chromedriver-" + TestServer.database() + ".log").toFile())
             .build();
     ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().window().setSize(new Dimension(1400, 1000));
+    driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     return new Browser(driver, baseUrl);
@@ -216,13 +218,22 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeAsyncScript(source, args);
   }
 
-  /** Saves a screenshot of the current screen as {@code name.png} (one folder per database). */
+  /**
+   * Saves a screenshot of the whole current screen (up to 2400 pixels high) as {@code name.png},
+   * one folder per database: the window grows to the page for the shot, then shrinks back.
+   */
   public void screenshot(String name) {
+    int height =
+        ((Number) script("return Math.min(document.documentElement.scrollHeight, 2400);"))
+            .intValue();
+    driver.manage().window().setSize(new Dimension(WIDTH, Math.max(HEIGHT, height)));
     try {
       Path folder = Files.createDirectories(SCREENSHOTS.resolve(TestServer.database()));
       Files.write(folder.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
     }
   }
 

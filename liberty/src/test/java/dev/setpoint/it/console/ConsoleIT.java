@@ -200,6 +200,7 @@ class ConsoleIT {
     ok(admin.define(app, "REGION", "string", "\"eu-west-1\""));
     signInAs(Person.admin());
     ReleasesPage page = new ReleasesPage(browser).open(app, "staging");
+    assertFalse(page.overrideReasonShown(), "nothing blocks staging: no override reason asked");
     assertEquals(List.of("RETRIES"), page.diff("pending-diff", "changed"));
     assertEquals(List.of("REGION"), page.diff("pending-diff", "added"));
 

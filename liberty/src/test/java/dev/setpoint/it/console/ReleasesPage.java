@@ -27,8 +27,10 @@ final class ReleasesPage {
     return browser.test("publish-findings").getText();
   }
 
+  /** Whether the override reason field is shown, once the readiness findings have loaded. */
   boolean overrideReasonShown() {
-    return browser.test("override-reason").isDisplayed();
+    browser.test("publish-findings");
+    return browser.driver().findElement(Browser.byTest("override-reason")).isDisplayed();
   }
 
   void publish(String message) {
