@@ -8,6 +8,7 @@ import { can } from '../session.js';
 import { loadApplication, breadcrumb } from './common.js';
 
 export async function matrixScreen(app) {
+  performance.mark('setpoint:matrix-requested');
   const { application, environments } = await loadApplication(app);
   const columns = await Promise.all(
     environments.map(async (env) => {
@@ -22,6 +23,7 @@ export async function matrixScreen(app) {
       };
     }),
   );
+  performance.mark('setpoint:matrix-data');
   const keys = [...new Set(columns.flatMap((c) => [...c.settings.keys(), ...c.secrets.keys()]))].sort();
   const writable = can('write', app);
   return h(
