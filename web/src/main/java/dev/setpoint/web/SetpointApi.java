@@ -168,6 +168,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(
           name = "Audit",
           description = "The tamper-evident trail of changes, secret accesses and refusals."),
+      @Tag(
+          name = "Import",
+          description =
+              "Importing files (dotenv, properties, YAML, JSON, a Spring layout), comparing and"
+                  + " copying between environments."),
       @Tag(name = "System", description = "Setpoint's own operations.")
     })
 public class SetpointApi extends Application {}

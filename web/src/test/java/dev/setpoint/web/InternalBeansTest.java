@@ -15,6 +15,7 @@ import dev.setpoint.domain.delivery.Snapshots;
 import dev.setpoint.domain.release.NextRelease;
 import dev.setpoint.domain.secret.SecretPurge;
 import dev.setpoint.domain.secret.SecretRetirement;
+import dev.setpoint.domain.transfer.PlanApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,7 +44,8 @@ class InternalBeansTest {
           SessionPruning.class,
           SessionUsage.class,
           TokenUsage.class,
-          TokenUseWriter.class);
+          TokenUseWriter.class,
+          PlanApplication.class);
 
   @Test
   void noWebClassUsesAnInternalBeanOfTheDomain() throws IOException {

@@ -11,11 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Domain readiness objects to API records. */
-final class ReadinessViews {
+public final class ReadinessViews {
 
   private ReadinessViews() {}
 
-  static ReadinessView of(ReadinessReport report) {
+  public static ReadinessView of(ReadinessReport report) {
     Map<String, SuppressionView> suppressions = new LinkedHashMap<>();
     report.findings().stream()
         .filter(i -> i.suppression() != null)
