@@ -301,6 +301,16 @@ class AuthorizationMatrixIT {
       case "createWebhook" -> body = "{\"url\":\"" + receiver.url() + "\"}";
       // without a name or password: a 400 about the body, past any authentication
       case "startSession" -> body = "{}";
+      // plans only: an allowed caller changes nothing
+      case "importDefaults", "importIntoEnvironment" -> {
+        query = "?dryRun=true";
+        body = "{\"matrix.key\":\"imported\"}";
+      }
+      case "compareEnvironments" -> query = "?from=staging&to=production";
+      case "copyIntoEnvironment" -> {
+        query = "?dryRun=true";
+        body = "{\"from\":\"production\",\"keys\":[\"matrix.key\"]}";
+      }
       default -> {
         // no body, no query
       }

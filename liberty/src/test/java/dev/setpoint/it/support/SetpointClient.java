@@ -21,6 +21,7 @@ public final class SetpointClient {
   private final HttpClient http;
   private final String baseUrl;
   private final String authorization;
+  private final Duration timeout;
 
   /** A client signed in as {@code admin} (the bootstrap user, a platform admin). */
   public SetpointClient(String baseUrl) {
@@ -33,14 +34,24 @@ public final class SetpointClient {
   }
 
   private SetpointClient(HttpClient http, String baseUrl, String authorization) {
+    this(http, baseUrl, authorization, Duration.ofSeconds(30));
+  }
+
+  private SetpointClient(HttpClient http, String baseUrl, String authorization, Duration timeout) {
     this.http = http;
     this.baseUrl = baseUrl;
     this.authorization = authorization;
+    this.timeout = timeout;
   }
 
   /** The same server with other credentials: an {@code Authorization} value, or null for none. */
   public SetpointClient as(String authorization) {
-    return new SetpointClient(http, baseUrl, authorization);
+    return new SetpointClient(http, baseUrl, authorization, timeout);
+  }
+
+  /** The same client waiting up to {@code timeout} for each answer (large imports). */
+  public SetpointClient patient(Duration timeout) {
+    return new SetpointClient(http, baseUrl, authorization, timeout);
   }
 
   /** The same server without credentials. */
@@ -108,8 +119,19 @@ public final class SetpointClient {
   /** Any request; {@code headers} alternate name and value. */
   public Reply send(
       String method, String path, String body, String contentType, String... headers) {
+    return sendBytes(
+        method,
+        path,
+        body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        contentType,
+        headers);
+  }
+
+  /** Any request with a body of bytes (a ZIP, or text that is not UTF-8). */
+  public Reply sendBytes(
+      String method, String path, byte[] body, String contentType, String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout);
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -125,7 +147,7 @@ public final class SetpointClient {
         method,
         body == null
             ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());
