@@ -4,6 +4,7 @@ import dev.setpoint.client.ClientSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,17 +16,32 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code setpoint} command. Its connection options may be given before or after the subcommand
  * and fall back to system properties ({@code setpoint.url}) and then environment variables ({@code
- * SETPOINT_URL}). Exit codes: {@value #OK} success, {@value #FAILED} Setpoint or the network
- * failed, {@value #USAGE} usage or configuration error; {@code run} otherwise exits with its
- * program's code.
+ * SETPOINT_URL}). Exit codes (docs/cli.md): {@value #OK} success, {@value #FAILED} Setpoint or the
+ * network failed, {@value #USAGE} usage or configuration error, 3 not found, 4 not signed in or not
+ * allowed, 5 refused as sent (invalid, conflicting, unprocessable; see {@code ManagementApi});
+ * {@code run} otherwise exits with its program's code.
  */
 @Command(
     name = "setpoint",
     mixinStandardHelpOptions = true,
     versionProvider = SetpointCli.Version.class,
-    subcommands = {RunCommand.class, ExportCommand.class},
-    synopsisSubcommandLabel = "(run | export)",
-    description = "Delivers an environment's Setpoint release to programs.")
+    subcommands = {
+      RunCommand.class,
+      ExportCommand.class,
+      LoginCommand.class,
+      CatalogCommands.Apps.class,
+      CatalogCommands.Envs.class,
+      SettingsCommand.class,
+      SecretsCommand.class,
+      ReleasesCommand.class,
+      TransferCommands.Import.class,
+      TransferCommands.Compare.class,
+      TransferCommands.Copy.class
+    },
+    synopsisSubcommandLabel = "COMMAND",
+    description =
+        "Delivers an environment's Setpoint release to programs (run, export), and manages"
+            + " Setpoint (login, apps, envs, settings, secrets, releases, import, compare, copy).")
 public final class SetpointCli implements Callable<Integer> {
 
   /** Success. */
@@ -92,19 +108,32 @@ public final class SetpointCli implements Callable<Integer> {
               + " ~/.setpoint/cache).")
   private Path cacheDir;
 
+  @Option(
+      names = "--config-dir",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
+      defaultValue = "${sys:setpoint.config.dir:-${env:SETPOINT_CONFIG_DIR}}",
+      description =
+          "Where login keeps its file (default: SETPOINT_CONFIG_DIR, else"
+              + " $XDG_CONFIG_HOME/setpoint, else ~/.config/setpoint).")
+  private String configDir;
+
   /** Runs the command line and exits the JVM with its exit code. */
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
 
   /**
-   * The configured command line: everything after the subcommand's first positional argument
-   * belongs to the program {@code run} starts, and failures print one line instead of a stack
-   * trace.
+   * The configured command line: everything after {@code run}'s first positional argument belongs
+   * to the program it starts, and failures print one line instead of a stack trace.
    */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new SetpointCli());
-    commandLine.setStopAtPositional(true);
+    // "setpoint completion" prints the bash (and zsh) completion script picocli generates
+    CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+    completion.getCommandSpec().usageMessage().hidden(false);
+    commandLine.addSubcommand("completion", completion);
+    commandLine.getSubcommands().get("run").setStopAtPositional(true);
     commandLine.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           line.getErr().println("setpoint: " + (e.getMessage() == null ? e : e.getMessage()));
@@ -116,7 +145,23 @@ public final class SetpointCli implements Callable<Integer> {
   /** Without a subcommand there is nothing to do. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: run or export");
+    throw new ParameterException(spec.commandLine(), "Missing command");
+  }
+
+  String url() {
+    return url;
+  }
+
+  String app() {
+    return app;
+  }
+
+  String env() {
+    return env;
+  }
+
+  String configDir() {
+    return configDir;
   }
 
   /**
