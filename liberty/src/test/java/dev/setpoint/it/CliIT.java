@@ -1,0 +1,190 @@
+package dev.setpoint.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.it.support.SetpointClient;
+import dev.setpoint.it.support.TestServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code setpoint} management commands, run as the executable jar against the real server. */
+class CliIT {
+
+  private static final SetpointClient ADMIN = SetpointClient.forServerUnderTest();
+
+  @TempDir Path config;
+
+  @BeforeAll
+  static void ready() throws InterruptedException {
+    TestServer.awaitReady(Duration.ofSeconds(120));
+  }
+
+  record Run(int code, String out, String err) {
+    JsonObject object() {
+      return Json.createReader(new StringReader(out)).readObject();
+    }
+
+    JsonArray array() {
+      return Json.createReader(new StringReader(out)).readArray();
+    }
+  }
+
+  private Run cli(String stdin, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(System.getProperty("setpoint.it.cliJar"));
+    command.addAll(List.of(args));
+    command.addAll(List.of("--config-dir", config.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("SETPOINT_URL");
+    Path err = Files.createTempFile(config, "err", ".txt");
+    builder.redirectError(err.toFile());
+    Process process = builder.start();
+    if (stdin != null) {
+      process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+    }
+    process.getOutputStream().close();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "setpoint did not finish");
+    return new Run(process.exitValue(), out, Files.readString(err));
+  }
+
+  private Run login(String password) throws IOException, InterruptedException {
+    return cli(
+        password + "\n",
+        "login",
+        "--url",
+        TestServer.baseUrl(),
+        "--user",
+        "admin",
+        "--password-stdin");
+  }
+
+  private void login() throws IOException, InterruptedException {
+    Run login = login(TestServer.adminPassword());
+    assertEquals(0, login.code(), login::toString);
+    assertTrue(login.out().contains("as admin"), login::toString);
+  }
+
+  @Test
+  void loginStoresAnOwnerOnlyFileAndAWrongPasswordIsExitCode4() throws Exception {
+    Run wrong = login("canary-" + UUID.randomUUID());
+    assertEquals(4, wrong.code(), wrong::toString);
+    assertFalse(Files.exists(config.resolve("login.properties")));
+    login();
+    String app = ADMIN.newApplication("cli-login");
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(config.resolve("login.properties"))));
+    Run apps = cli(null, "apps", "--output", "json");
+    assertEquals(0, apps.code(), apps::toString);
+    assertTrue(
+        apps.array().getValuesAs(JsonObject.class).stream()
+            .anyMatch(a -> a.getString("slug").equals(app)),
+        apps::toString);
+  }
+
+  @Test
+  void importCompareCopyAndReleasesFromTheCommandLine() throws Exception {
+    login();
+    String app = ADMIN.newApplication("cli");
+    Path file = config.resolve("shop.env");
+    String secret = "canary-" + UUID.randomUUID();
+    Files.writeString(file, "PORT=8080\nFEATURE_X=true\nAPI_TOKEN=" + secret + "\n");
+
+    Run plan = cli(null, "import", file.toString(), "--app", app, "--env", "staging");
+    assertEquals(0, plan.code(), plan::toString);
+    assertTrue(plan.out().contains("3 added"), plan::toString);
+    assertFalse(plan.out().contains(secret), "a secret's value is never printed");
+    assertTrue(ADMIN.resolved(app, "staging").body().contains("\"items\":[]"), "nothing written");
+
+    Run applied = cli(null, "import", file.toString(), "--app", app, "--env", "staging", "--apply");
+    assertEquals(0, applied.code(), applied::toString);
+    assertTrue(applied.out().startsWith("ACTION"), applied::toString);
+    Run port =
+        cli(null, "settings", "get", "PORT", "--app", app, "--env", "staging", "--output", "json");
+    assertEquals(0, port.code(), port::toString);
+    assertEquals(8080, port.array().getJsonObject(0).getInt("value"));
+
+    Run revealed = cli(null, "secrets", "reveal", "API_TOKEN", "--app", app, "--env", "staging");
+    assertEquals(secret + "\n", revealed.out(), revealed::toString);
+    String next = "canary-" + UUID.randomUUID();
+    Run rotated =
+        cli(next + "\n", "secrets", "rotate", "API_TOKEN", "--app", app, "--env", "staging");
+    assertEquals(0, rotated.code(), rotated::toString);
+    assertEquals(
+        next + "\n",
+        cli(null, "secrets", "reveal", "API_TOKEN", "--app", app, "--env", "staging").out());
+
+    Run set = cli(null, "settings", "set", "PORT", "9090", "--app", app, "--env", "dev");
+    assertEquals(0, set.code(), set::toString);
+    Run compare =
+        cli(null, "compare", "--app", app, "--from", "staging", "--to", "dev", "--output", "json");
+    assertEquals(0, compare.code(), compare::toString);
+    assertEquals("PORT", compare.object().getJsonArray("differ").getJsonObject(0).getString("key"));
+    assertFalse(compare.out().contains(next));
+
+    Run copy =
+        cli(
+            null,
+            "copy",
+            "--app",
+            app,
+            "--env",
+            "dev",
+            "--from",
+            "staging",
+            "--key",
+            "FEATURE_X",
+            "--apply");
+    assertEquals(0, copy.code(), copy::toString);
+    assertTrue(copy.out().contains("Readiness of dev"), copy::toString);
+
+    Run published =
+        cli(null, "releases", "publish", "-m", "from the CLI", "--app", app, "--env", "staging");
+    assertEquals(0, published.code(), published::toString);
+    Run releases =
+        cli(null, "releases", "list", "--app", app, "--env", "staging", "--output", "json");
+    assertEquals("from the CLI", releases.array().getJsonObject(0).getString("message"));
+  }
+
+  @Test
+  void exitCodesSayWhatWentWrong() throws Exception {
+    login();
+    String app = ADMIN.newApplication("cli-codes");
+    Run missing = cli(null, "settings", "get", "NOPE", "--app", app);
+    assertEquals(3, missing.code(), missing::toString);
+    Path file = config.resolve("bad.env");
+    Files.writeString(file, "GOOD=1\nbad key=2\n");
+    Run planned = cli(null, "import", file.toString(), "--app", app, "--env", "dev");
+    assertEquals(0, planned.code(), "a plan with refusals is still a plan: " + planned);
+    assertTrue(planned.out().contains("1 refused"), planned::toString);
+    Run refused = cli(null, "import", file.toString(), "--app", app, "--env", "dev", "--apply");
+    assertEquals(5, refused.code(), refused::toString);
+    assertTrue(refused.err().contains("bad key"), refused::toString);
+    Run usage = cli(null, "settings", "get", "--output", "xml", "--app", app);
+    assertEquals(2, usage.code(), usage::toString);
+    Run completion = cli(null, "completion");
+    assertEquals(0, completion.code(), completion::toString);
+    assertTrue(completion.out().contains("complete -F"), completion::toString);
+  }
+}
