@@ -2,6 +2,7 @@ package dev.setpoint.domain.transfer;
 
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.application.EnvironmentRef;
+import dev.setpoint.domain.platform.WorkingSet;
 import dev.setpoint.domain.secret.SecretWriter;
 import dev.setpoint.domain.secret.WriteSecret;
 import dev.setpoint.domain.setting.DefineSetting;
@@ -25,20 +26,26 @@ import java.util.List;
 @ApplicationScoped
 public class PlanApplication {
 
+  /** Writes between two releases of the working set. */
+  static final int BATCH = 100;
+
   private final SettingService settings;
   private final SecretWriter secrets;
   private final Access access;
+  private final WorkingSet workingSet;
 
   /** For the CDI container's proxy only. */
   protected PlanApplication() {
-    this(null, null, null);
+    this(null, null, null, null);
   }
 
   @Inject
-  public PlanApplication(SettingService settings, SecretWriter secrets, Access access) {
+  public PlanApplication(
+      SettingService settings, SecretWriter secrets, Access access, WorkingSet workingSet) {
     this.settings = settings;
     this.secrets = secrets;
     this.access = access;
+    this.workingSet = workingSet;
   }
 
   /**
@@ -59,9 +66,13 @@ public class PlanApplication {
               + " with skipRefused=true to leave them out",
           refused);
     }
+    int written = 0;
     for (PlannedWrite write : plan) {
       if (write.item().writes()) {
         write(app, write);
+        if (++written % BATCH == 0) {
+          workingSet.release(); // each use case loads again what it needs
+        }
       }
     }
   }
