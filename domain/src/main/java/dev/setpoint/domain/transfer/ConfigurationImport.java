@@ -12,6 +12,7 @@ import dev.setpoint.domain.secret.Envelope;
 import dev.setpoint.domain.secret.SecretRepository;
 import dev.setpoint.domain.secret.SecretsConfig;
 import dev.setpoint.domain.setting.SettingRepository;
+import dev.setpoint.domain.setting.SettingType;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -125,10 +126,18 @@ public class ConfigurationImport {
     }
     SpringLayout.Files files = SpringLayout.read(slug.value(), request.body(), limits);
     ignored.addAll(files.ignored());
+    Map<String, SettingType> defined = new java.util.HashMap<>();
     for (Map.Entry<String, List<ImportedValue>> target : files.targets().entrySet()) {
       String profile = target.getKey();
       if (profile == null) {
-        plan.addAll(planFor(app, null, target.getValue(), request.types(), limits));
+        // the defaults come first: the settings they define are defined for the profiles too
+        List<PlannedWrite> defaults =
+            planFor(app, null, target.getValue(), request.types(), limits);
+        defaults.stream()
+            .map(PlannedWrite::item)
+            .filter(PlanItem::defines)
+            .forEach(i -> defined.put(i.key(), i.type()));
+        plan.addAll(defaults);
         continue;
       }
       Optional<Environment> environment = environmentOf(app, profile);
@@ -137,7 +146,8 @@ public class ConfigurationImport {
         continue;
       }
       access.require(Action.WRITE, environment.get());
-      plan.addAll(planFor(app, environment.get(), target.getValue(), request.types(), limits));
+      plan.addAll(
+          planFor(app, environment.get(), target.getValue(), request.types(), limits, defined));
     }
     return finish(app.slug(), format, plan, ignored, request);
   }
@@ -167,9 +177,20 @@ public class ConfigurationImport {
       List<ImportedValue> values,
       Map<String, String> types,
       ImportLimits limits) {
+    return planFor(app, environment, values, types, limits, Map.of());
+  }
+
+  private List<PlannedWrite> planFor(
+      Application app,
+      Environment environment,
+      List<ImportedValue> values,
+      Map<String, String> types,
+      ImportLimits limits,
+      Map<String, SettingType> defined) {
     TargetState state = TargetState.load(app, environment, settings, secrets);
     ImportPlanner planner =
-        new ImportPlanner(state, types, limits, secretsConfig.maxBytes(), envelope);
+        new ImportPlanner(state, types, limits, secretsConfig.maxBytes(), envelope)
+            .definedElsewhere(defined);
     Map<String, ImportedValue> byKey = new java.util.LinkedHashMap<>();
     values.forEach(v -> byKey.put(v.key(), v)); // a key written twice (a.b and a: {b}): the last
     return byKey.values().stream().map(planner::plan).toList();

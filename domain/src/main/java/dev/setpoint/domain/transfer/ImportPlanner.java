@@ -31,6 +31,7 @@ final class ImportPlanner {
   private final int maxSecretBytes;
   private final Envelope envelope;
   private boolean effective;
+  private Map<String, SettingType> planned = Map.of();
 
   ImportPlanner(
       TargetState target,
@@ -51,6 +52,15 @@ final class ImportPlanner {
    */
   ImportPlanner comparingEffectiveValues() {
     this.effective = true;
+    return this;
+  }
+
+  /**
+   * Settings another target of the same import defines (a Spring layout's defaults, planned before
+   * its profiles): here they count as defined with that type, so they are not defined twice.
+   */
+  ImportPlanner definedElsewhere(Map<String, SettingType> types) {
+    this.planned = Map.copyOf(types);
     return this;
   }
 
@@ -92,7 +102,10 @@ final class ImportPlanner {
       return secret(value, secret);
     }
     if (definition != null) {
-      return definedSetting(value, definition, asked);
+      return definedSetting(value, definition.type(), asked, current(definition));
+    }
+    if (planned.containsKey(key)) {
+      return definedSetting(value, planned.get(key), asked, null);
     }
     SettingType type = asked == null || SECRET.equals(asked) ? null : SettingType.named(key, asked);
     SettingType inferred = type != null ? type : TypeGuess.infer(value);
@@ -112,10 +125,18 @@ final class ImportPlanner {
     return newSetting(value, inferred);
   }
 
+  /** The value in force now: the default, or the environment's override (or default, in a copy). */
+  private String current(SettingDefinition definition) {
+    if (target.environment == null) {
+      return definition.defaultValue();
+    }
+    SettingOverride override = target.overrides.get(definition.key().value());
+    return override != null ? override.value() : effective ? definition.defaultValue() : null;
+  }
+
   private PlannedWrite definedSetting(
-      ImportedValue value, SettingDefinition definition, String asked) {
+      ImportedValue value, SettingType type, String asked, String current) {
     String key = value.key();
-    SettingType type = definition.type();
     if (asked != null && !asked.equals(type.wireName())) {
       return refused(
           key,
@@ -137,13 +158,6 @@ final class ImportPlanner {
           "the value looks like a credential ("
               + shape.get().name()
               + ") and the key is a setting; store it as a secret under another key");
-    }
-    String current;
-    if (target.environment == null) {
-      current = definition.defaultValue();
-    } else {
-      SettingOverride override = target.overrides.get(key);
-      current = override != null ? override.value() : effective ? definition.defaultValue() : null;
     }
     PlanItem.Outcome outcome =
         current == null

@@ -171,6 +171,18 @@ class ImportFilesTest {
   }
 
   @Test
+  void springLayoutOfAnApplicationWithDashesInItsSlug() throws IOException {
+    String app = "imp-spring-8fba9a8a";
+    Map<String, String> files = new java.util.TreeMap<>();
+    files.put("application.yml", "greeting: hello\nserver:\n  port: 8080\n");
+    files.put(app + ".yml", "greeting: hi\n");
+    files.put(app + "-staging.yml", "server:\n  port: 9090\n");
+    SpringLayout.Files read = SpringLayout.read(app, zip(files), LIMITS);
+    assertEquals(Map.of("greeting", "hi", "server.port", "8080"), texts(read.targets().get(null)));
+    assertEquals(Map.of("server.port", "9090"), texts(read.targets().get("staging")));
+  }
+
+  @Test
   void formatsComeFromTheParameterOrTheMediaType() {
     assertEquals(ImportFormat.YAML, ImportFormat.of(null, "application/yaml; charset=utf-8"));
     assertEquals(ImportFormat.DOTENV, ImportFormat.of(null, "text/plain"));

@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 /**
  * The last line: any failure nothing else mapped. A domain exception wrapped by the transaction
  * machinery is unwrapped and mapped as usual; a database that cannot be reached is a 503 with
- * {@code Retry-After}; anything else is logged in full with the request id and answered with a
+ * {@code Retry-After}, and so is a transaction the manager rolled back at commit (it outlived the
+ * transaction timeout); anything else is logged in full with the request id and answered with a
  * generic 500 problem that reveals nothing of the server's insides.
  */
 @Provider
@@ -32,12 +33,31 @@ public class UnexpectedProblems implements ExceptionMapper<Throwable> {
         return domainProblems.toResponse(domain);
       }
     }
+    if (timedOut(failure)) {
+      LOG.log(
+          Level.WARNING,
+          "A transaction outlived the server's timeout and was rolled back",
+          failure);
+      return problems.unavailable(
+          "The change took longer than a transaction may last and was rolled back; nothing was"
+              + " changed. Retry when the server is less busy, or send it in smaller parts.");
+    }
     if (databaseUnreachable(failure)) {
       LOG.log(Level.WARNING, "The database could not be reached while serving a request", failure);
       return problems.unavailable(
           "Setpoint cannot reach its database; nothing was changed. Retry shortly.");
     }
     return internal(problems, failure);
+  }
+
+  /** True when the transaction manager rolled the transaction back at commit (its timeout). */
+  static boolean timedOut(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof jakarta.transaction.RollbackException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
