@@ -256,7 +256,8 @@ class ImportIT {
             .stream()
             .collect(Collectors.toMap(i -> i.getString("key"), i -> i));
     assertEquals("refused", items.get("API_TOKEN").getString("action"), toProduction::toString);
-    assertEquals("add", items.get("COLOR").getString("action"));
+    // production has no override: the default (blue) is in force there, so green is a change
+    assertEquals("change", items.get("COLOR").getString("action"));
     assertEquals("refused", items.get("MISSING").getString("action"));
 
     SetpointClient editor = ADMIN.newPerson("imp-editor", "editor", app);
