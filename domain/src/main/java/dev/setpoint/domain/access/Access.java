@@ -167,7 +167,10 @@ public class Access implements AuditReaders {
       if (!scope.applicationId().equals(target.applicationId())) {
         throw denied(AuditAction.ACCESS_DELIVERY, target, Grants.invisible(target));
       }
-      if (!scope.environmentIds().contains(target.environmentId())) {
+      // an environment that does not exist is outside every scope (and no immutable set
+      // holds null)
+      if (target.environmentId() == null
+          || !scope.environmentIds().contains(target.environmentId())) {
         throw denied(
             AuditAction.ACCESS_DELIVERY,
             target,
