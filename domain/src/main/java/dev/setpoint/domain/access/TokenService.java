@@ -7,6 +7,7 @@ import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.shared.DeliveryNotices;
+import dev.setpoint.domain.shared.Forbidden;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.PageRequest;
@@ -59,6 +60,18 @@ public class TokenService {
       this(status, null, null);
     }
   }
+
+  /**
+   * What a service token may learn about itself (never the token): its name, scope, when it was
+   * issued and when it expires ({@code null}: never).
+   */
+  public record Self(
+      UUID id,
+      String name,
+      String application,
+      List<String> environments,
+      Instant createdAt,
+      Instant expiresAt) {}
 
   /** A newly issued token: the stored record, and the token itself, shown this once. */
   public record Issued(ServiceToken token, String secret) {}
@@ -151,6 +164,29 @@ public class TokenService {
     Set<UUID> scope = getAccess().administeredApplications().orElse(null);
     Pages.requireUuidCursor(page);
     return Slice.of(tokens.listOf(scope, page), page.limit(), t -> t.id().toString());
+  }
+
+  /**
+   * The service token making this request, looking itself up (Vault's {@code lookup-self}).
+   *
+   * @throws Forbidden when the caller is not a service token
+   */
+  public Self self() {
+    Caller caller = getAccess().requireAuthenticated();
+    if (caller.kind() != Caller.Kind.SERVICE_TOKEN) {
+      throw new Forbidden("Only a service token can look itself up; this caller is a person");
+    }
+    ServiceToken token =
+        tokens
+            .token(caller.token().tokenId())
+            .orElseThrow(() -> new NotFound("This service token no longer exists"));
+    return new Self(
+        token.id(),
+        token.name(),
+        token.application().slug().value(),
+        token.environments().stream().map(e -> e.slug().value()).sorted().toList(),
+        token.createdAt(),
+        token.expiresAt());
   }
 
   /** Revokes a token at once; revoking a revoked token changes nothing. */

@@ -104,6 +104,28 @@ public class DeliveryService {
     return snapshot;
   }
 
+  /**
+   * Release {@code number} of an environment, for the callers that may receive its current one: the
+   * compatibility protocols' label or version. Loaded from the store on each call (an older release
+   * is asked for rarely), never cached.
+   *
+   * @throws NotFound when the application, the environment or that release does not exist
+   */
+  public Snapshot release(EnvironmentRef where, int number) {
+    access.requireAuthenticated();
+    Snapshot snapshot;
+    try {
+      snapshot = access.asSystem(() -> snapshots.numbered(where, number));
+    } catch (NotFound e) {
+      access.asSystem(() -> snapshots.target(where)).ifPresent(access::requireDelivery);
+      throw e;
+    } catch (KeysUnavailable | Undecryptable e) {
+      throw loadFailed(where.toString(), e);
+    }
+    access.requireDelivery(snapshot.target());
+    return snapshot;
+  }
+
   private Snapshot load(EnvironmentRef where) {
     String name = where.toString();
     Snapshot cached = cache.getIfPresent(name);

@@ -98,6 +98,21 @@ public final class Snapshot {
   }
 
   /**
+   * Decrypts the one secret {@code key} now (text as written, binary as base64); empty when the
+   * release holds no secret of that name. The caller writes it out and drops it.
+   */
+  public java.util.Optional<String> secretValue(String key) {
+    SealedSecret secret = secrets.get(key);
+    if (secret == null) {
+      return java.util.Optional.empty();
+    }
+    SecretValue value = SecretValue.decrypted(secret.opener().open(), secret.encoding());
+    String text = value.text();
+    value.wipe();
+    return java.util.Optional.of(text);
+  }
+
+  /**
    * Decrypts every secret now, in key order: text as written, binary values as base64. The caller
    * writes them out and drops them.
    */

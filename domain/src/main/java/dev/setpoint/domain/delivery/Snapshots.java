@@ -73,6 +73,27 @@ public class Snapshots {
     return snapshotOf(environment, release);
   }
 
+  /**
+   * Release {@code number} of an environment, ready to serve (a compatibility protocol's label or
+   * version). Checks only that the caller can read the environment, as {@link #latest}.
+   */
+  public Snapshot numbered(EnvironmentRef where, int number) {
+    Environment environment = environments.get(where);
+    Release release =
+        releases
+            .find(environment, number)
+            .orElseThrow(
+                () ->
+                    new NotFound(
+                        "Environment '"
+                            + where.env()
+                            + "' of application '"
+                            + where.app()
+                            + "' has no release "
+                            + number));
+    return snapshotOf(environment, release);
+  }
+
   /** The newest release of the environment with this id, or empty when it has none (or is gone). */
   public Optional<Snapshot> latest(UUID environmentId) {
     return releases.latest(environmentId).map(r -> snapshotOf(r.environment(), r));
