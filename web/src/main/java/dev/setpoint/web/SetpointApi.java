@@ -173,6 +173,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
           description =
               "Importing files (dotenv, properties, YAML, JSON, a Spring layout), comparing and"
                   + " copying between environments."),
-      @Tag(name = "System", description = "Setpoint's own operations.")
+      @Tag(name = "System", description = "Setpoint's own operations."),
+      @Tag(
+          name = "Spring Cloud Config",
+          description =
+              "The Spring Cloud Config Server protocol at the configured prefix (default"
+                  + " /config-server): released configuration for Spring Boot's configserver:"
+                  + " import."),
+      @Tag(
+          name = "Vault KV v2",
+          description =
+              "The read subset of Vault's KV v2 API at /v1, with a service token in"
+                  + " X-Vault-Token; errors in Vault's {\"errors\": [...]} shape.")
     })
 public class SetpointApi extends Application {}

@@ -51,15 +51,17 @@ public class Problems {
   public Response respond(
       int status, String type, String title, String detail, List<FieldError> errors) {
     Problem body =
-        problem(
-            status,
-            type,
-            title,
-            detail,
-            request.getRequestURI(),
-            RequestIds.current(request),
-            errors);
+        problem(status, type, title, detail, requestedUri(), RequestIds.current(request), errors);
     return Response.status(status).type(ProblemTypes.MEDIA_TYPE).entity(body).build();
+  }
+
+  /**
+   * The path the client asked for: a compatibility protocol's path forwarded to its resource
+   * (docs/compat.md) is named as the client sent it.
+   */
+  private String requestedUri() {
+    Object forwarded = request.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI);
+    return forwarded instanceof String uri ? uri : request.getRequestURI();
   }
 
   /**

@@ -22,10 +22,11 @@ import java.util.logging.Logger;
 /**
  * Setpoint's one authentication mechanism, run by the container before every request. It reads
  * {@code Authorization}: {@code Basic} for people in the built-in store, {@code Bearer stp_...} for
- * service tokens, any other {@code Bearer} for JWTs from the OpenID Connect provider, and lets the
- * identity stores decide. It never answers by itself: it leaves the {@link AuthenticationOutcome}
- * on the request for {@link CallerFilter}, which answers 401 / 429 as problem documents like every
- * other error.
+ * service tokens, any other {@code Bearer} for JWTs from the OpenID Connect provider (without it, a
+ * service token in {@code X-Config-Token} or {@code X-Vault-Token} on those protocols' paths), and
+ * lets the identity stores decide. It never answers by itself: it leaves the {@link
+ * AuthenticationOutcome} on the request for {@link CallerFilter}, which answers 401 / 429 as
+ * problem documents like every other error.
  *
  * <p>Without {@code Authorization}, an API request may be signed in by a console session: the
  * {@code setpoint_session} cookie, accepted only on requests the console sent ({@link
@@ -46,6 +47,7 @@ public class SetpointAuthentication implements HttpAuthenticationMechanism {
   @Inject IdentityStoreHandler identityStores;
   @Inject RateLimits limits;
   @Inject SessionService sessions;
+  @Inject dev.setpoint.web.compat.ProtocolPaths protocols;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -65,6 +67,10 @@ public class SetpointAuthentication implements HttpAuthenticationMechanism {
   /** The sign-in budgets, then the identity stores, for the credentials in the request. */
   private AuthenticationOutcome.Result signIn(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
+    if (header == null || header.isBlank()) {
+      // Spring Cloud Config's X-Config-Token and Vault's X-Vault-Token, on their own paths only
+      header = protocols.protocolToken(request).map(token -> "Bearer " + token).orElse(null);
+    }
     if (header == null || header.isBlank()) {
       return ConsoleRequests.sessionId(request)
           .map(id -> session(request, id))
