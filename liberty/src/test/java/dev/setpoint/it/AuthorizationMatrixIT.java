@@ -221,8 +221,16 @@ class AuthorizationMatrixIT {
 
   // --- the rules --------------------------------------------------------------------------
 
-  /** 200 for "allowed", else the exact status. */
+  /**
+   * 200 for "allowed", else the exact status; on Vault's paths (/v1) a refused or missing
+   * credential is Vault's 403, as Vault has no 401.
+   */
   private static int expected(Operation operation, Principal principal) {
+    int expected = expectedBySetpoint(operation, principal);
+    return expected == 401 && operation.path().startsWith("/v1/") ? 403 : expected;
+  }
+
+  private static int expectedBySetpoint(Operation operation, Principal principal) {
     if (principal == Principal.TOKEN_EXPIRED || principal == Principal.TOKEN_REVOKED) {
       return 401;
     }
@@ -238,7 +246,7 @@ class AuthorizationMatrixIT {
       return 401;
     }
     if (principal == Principal.TOKEN_THIS || principal == Principal.TOKEN_OTHER_APP) {
-      if (access.equals("authenticated")) {
+      if (access.equals("authenticated") || access.equals("self-token")) {
         return 200;
       }
       if (!operation.namesApplication()) {
@@ -258,6 +266,8 @@ class AuthorizationMatrixIT {
           case "manage", "manage-app" -> 4;
           // platform-wide roles (or yourself), which none of these callers has
           case "create-application", "platform-admin", "self" -> 5;
+          // a service token looking itself up (Vault's lookup-self): no person may
+          case "self-token" -> 5;
           // application roles plus roles on production environments, which these callers lack
           case "write-app-production", "manage-app-production" -> 5;
           default -> throw new AssertionError("Unknown access rule " + access);
@@ -337,7 +347,16 @@ class AuthorizationMatrixIT {
             .replace("{key}", key)
             .replace("{number}", operation.id().equals("diffReleases") ? "2" : "1")
             .replace("{id}", id)
-            .replace("{username}", username);
+            .replace("{username}", username)
+            // the compatibility protocols (Spring Cloud Config, Vault KV v2)
+            .replace("{application}", app)
+            .replace("{profile}", "staging")
+            .replace("{label}", "1")
+            .replace("{file}", app + "-staging.properties")
+            .replace("{mount}", "setpoint")
+            .replace(
+                "{path}",
+                operation.id().equals("vaultMount") ? "setpoint/" + app : app + "/staging");
     String authorization = AUTHORIZATION.get(principal);
     if (authorization != null) {
       headers.add("Authorization");
@@ -421,6 +440,9 @@ class AuthorizationMatrixIT {
     /** Whether the call names the matrix's application (in its path, query or body). */
     boolean namesApplication() {
       return path.contains("{app}")
+          || path.contains("{application}")
+          || path.contains("{file}")
+          || (path.contains("{path}") && !id.equals("vaultMount"))
           || Set.of("issueToken", "grantRole", "listRoles", "revokeRole", "revokeToken")
               .contains(id);
     }
@@ -444,7 +466,13 @@ class AuthorizationMatrixIT {
           unmarked.add(id);
           continue;
         }
-        String full = path.startsWith("/api/v1") ? path : "/api/v1" + path;
+        // the compatibility protocols are served where their clients look for them
+        String full =
+            path.startsWith("/api/v1")
+                    || path.startsWith("/config-server/")
+                    || path.startsWith("/v1/")
+                ? path
+                : "/api/v1" + path;
         operations.put(
             id,
             new Operation(
