@@ -44,6 +44,11 @@ public final class SetpointClient {
     this.timeout = timeout;
   }
 
+  /** The server's base URL, e.g. {@code http://localhost:9080}. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
   /** The same server with other credentials: an {@code Authorization} value, or null for none. */
   public SetpointClient as(String authorization) {
     return new SetpointClient(http, baseUrl, authorization, timeout);
