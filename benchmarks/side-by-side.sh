@@ -258,6 +258,10 @@ grep -q "${VALUES[$((KEYS_SETTINGS))]}" "$WORK/nginx/static/$APP/$ENV_SLUG.json"
   || fail "the delivery answer does not carry the secrets"
 [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: $AUTHZ" -H "If-None-Match: $ETAG" "$CONFIG_URL") == 304 ]] \
   || fail "If-None-Match of the current ETag did not give 304"
+# the Spring Cloud Config Server protocol (docs/compat.md): the request Spring Cloud Config's row makes
+SPRING_URL=$SP/config-server/$APP/$ENV_SLUG
+curl -s -H "Authorization: $AUTHZ" -H "Accept: application/vnd.spring-cloud.config-server.v2+json" "$SPRING_URL" \
+  | grep -q "${VALUES[$((KEYS_SETTINGS))]}" || fail "Setpoint's Spring endpoint does not serve the secrets"
 
 say "warming up Setpoint (${WARMUP_SECONDS} s per path)"
 wrk_run "warm-up ping" "$SP_PID" "$SP/api/v1/system/ping" "$WARMUP_SECONDS"
@@ -266,6 +270,8 @@ wrk_run "warm-up 304" "$SP_PID" "$CONFIG_URL" "$WARMUP_SECONDS" "$AUTHZ" "$ETAG"
 wrk_run "Setpoint ping" "$SP_PID" "$SP/api/v1/system/ping" "$PHASE_SECONDS"
 wrk_run "Setpoint delivery 200" "$SP_PID" "$CONFIG_URL" "$PHASE_SECONDS" "$AUTHZ"
 wrk_run "Setpoint delivery 304" "$SP_PID" "$CONFIG_URL" "$PHASE_SECONDS" "$AUTHZ" "$ETAG"
+wrk_run "warm-up Spring endpoint" "$SP_PID" "$SPRING_URL" "$WARMUP_SECONDS" "$AUTHZ"
+wrk_run "Setpoint Spring endpoint" "$SP_PID" "$SPRING_URL" "$PHASE_SECONDS" "$AUTHZ"
 SP_HWM=$(($(mem_kib "$SP_PID" VmHWM) / 1024))
 stop_setpoint
 
@@ -354,7 +360,8 @@ TABLE=$WORK/table.md
   echo
   echo "| row | req/s | p50 | p99 | server CPU / request | RSS at end | bytes / answer |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
-  for name in "nginx static file" "Spring Cloud Config" "Setpoint ping" "Setpoint delivery 200" "Setpoint delivery 304"; do
+  for name in "nginx static file" "Spring Cloud Config" "Setpoint ping" "Setpoint delivery 200" "Setpoint delivery 304" \
+    "Setpoint Spring endpoint"; do
     if [[ -z $(field "$name" 2) ]]; then
       echo "| $name | skipped: nginx not installed | | | | | |"
       continue
@@ -380,6 +387,7 @@ TABLE=$WORK/table.md
   echo "| Setpoint delivery 304 / ping (req/s) | $(percent "$(field "Setpoint delivery 304" 2)" "$PING") | ≥ 85 % |"
   echo "| Setpoint delivery 200 / Spring Cloud Config (req/s) | $(ratio "$(field "Setpoint delivery 200" 2)" "$(field "Spring Cloud Config" 2)")× | ≥ 25× |"
   echo "| Spring Cloud Config / Setpoint delivery 200 (CPU per request) | $(ratio "$(field "Spring Cloud Config" 5)" "$(field "Setpoint delivery 200" 5)")× | ≥ 30× |"
+  echo "| Setpoint Spring endpoint / Spring Cloud Config (req/s, same request) | $(ratio "$(field "Setpoint Spring endpoint" 2)" "$(field "Spring Cloud Config" 2)")× | — |"
   echo "| Setpoint delivery 200 CPU per request | $(field "Setpoint delivery 200" 5) ms | ≤ 0.25 ms |"
   echo "| Setpoint RSS at end (peak) | $(field "Setpoint delivery 304" 6) MiB ($SP_HWM MiB) | ≤ 600 MiB |"
   if [[ -n $(field "nginx static file" 2) ]]; then
