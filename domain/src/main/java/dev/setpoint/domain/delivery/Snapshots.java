@@ -62,14 +62,7 @@ public class Snapshots {
     Release release =
         releases
             .latest(environment)
-            .orElseThrow(
-                () ->
-                    new NotFound(
-                        "Environment '"
-                            + where.env()
-                            + "' of application '"
-                            + where.app()
-                            + "' has no release yet; publish one first"));
+            .orElseThrow(() -> noRelease(where, "no release yet; publish one first"));
     return snapshotOf(environment, release);
   }
 
@@ -82,21 +75,18 @@ public class Snapshots {
     Release release =
         releases
             .find(environment, number)
-            .orElseThrow(
-                () ->
-                    new NotFound(
-                        "Environment '"
-                            + where.env()
-                            + "' of application '"
-                            + where.app()
-                            + "' has no release "
-                            + number));
+            .orElseThrow(() -> noRelease(where, "no release " + number));
     return snapshotOf(environment, release);
   }
 
   /** The newest release of the environment with this id, or empty when it has none (or is gone). */
   public Optional<Snapshot> latest(UUID environmentId) {
     return releases.latest(environmentId).map(r -> snapshotOf(r.environment(), r));
+  }
+
+  private static NotFound noRelease(EnvironmentRef where, String which) {
+    return new NotFound(
+        "Environment '" + where.env() + "' of application '" + where.app() + "' has " + which);
   }
 
   /**
