@@ -45,7 +45,6 @@ public class SpringClientApplication {
       values.put("pool.size", poolSize);
       values.put("db.password", password);
       values.put("environment.greeting", environment.getProperty("greeting"));
-      values.put("config.client.version", environment.getProperty("config.client.version"));
       return values;
     }
   }
