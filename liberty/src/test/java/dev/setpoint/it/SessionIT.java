@@ -201,6 +201,24 @@ class SessionIT {
   }
 
   @Test
+  void overHttpsTheCookieIsSecure() throws Exception {
+    java.util.Optional<javax.net.ssl.SSLContext> trust = TestServer.generatedKeystoreTrust();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        trust.isPresent(), "this server was given its own server.env without a keystore");
+    SetpointClient https = new SetpointClient(TestServer.httpsUrl(), trust.get());
+    String app = admin.newApplication("s-tls");
+    String[] person = person("viewer", app);
+    BrowserSession session = BrowserSession.signIn(https, person[0], person[1]);
+    String cookie = session.signInReply().header("Set-Cookie");
+    assertTrue(cookie.contains("; Secure"), cookie);
+    assertTrue(cookie.contains("; HttpOnly") && cookie.contains("; SameSite=Strict"), cookie);
+    assertEquals(200, session.get("/api/v1/whoami").status());
+    Reply out = session.send("DELETE", SESSION, null);
+    assertEquals(204, out.status(), out::toString);
+    assertTrue(out.header("Set-Cookie").contains("; Secure"), out::toString);
+  }
+
+  @Test
   void aSignInFromAnotherSiteIsRefused() {
     String app = admin.newApplication("s-login");
     String[] person = person("viewer", app);
