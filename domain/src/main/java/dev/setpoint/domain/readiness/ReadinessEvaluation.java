@@ -98,8 +98,11 @@ public class ReadinessEvaluation {
     return ReadinessReport.of(environment, open, store.activeSuppressions(environment, now));
   }
 
-  /** The environments a change to {@code target} may affect: one, or all of an application's. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  /**
+   * The environments a change to {@code target} may affect: one, or all of an application's. In a
+   * transaction of its own: it runs on a background thread after the change committed.
+   */
+  @Transactional
   List<UUID> affectedBy(AuditTarget target) {
     if (target.applicationId() == null) {
       return List.of();

@@ -1,5 +1,6 @@
 package dev.setpoint.domain.readiness;
 
+import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.platform.PeriodicTask;
 import dev.setpoint.domain.platform.PeriodicTasks;
@@ -41,7 +42,7 @@ public class ReadinessMonitor implements PeriodicTask {
 
   @Inject PeriodicTasks tasks;
 
-  private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
+  private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> open = new ConcurrentHashMap<>();
 
   void onSchemaReady(@Observes SchemaReady ready) {
@@ -72,25 +73,37 @@ public class ReadinessMonitor implements PeriodicTask {
     return config.interval();
   }
 
-  /** After an audited change commits: evaluate what it touched, soon, off the request thread. */
+  /**
+   * After an audited change commits: evaluate what it touched, soon, off the request thread.
+   * Nothing is read here: the observer runs while the transaction completes, where a read would
+   * enlist a connection in a transaction that is ending (J2CA0026E in the log). One evaluation is
+   * queued per application and environment however many changes a commit held (an import may hold
+   * thousands).
+   */
   void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditTrail.Changed change) {
+    AuditTarget target = change.target();
+    if (target.applicationId() == null) {
+      return;
+    }
+    String scope = target.applicationId() + "/" + target.environment();
+    if (pending.add(scope)) {
+      tasks.later(
+          "evaluating a changed environment", AFTER_CHANGE, () -> evaluateAffected(scope, target));
+    }
+  }
+
+  private void evaluateAffected(String scope, AuditTarget target) {
+    pending.remove(scope);
     List<UUID> affected;
     try {
-      affected = readiness.affectedBy(change.target());
+      affected = readiness.affectedBy(target);
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Finding what a change affects failed; the schedule will catch up", e);
       return;
     }
     for (UUID id : affected) {
-      if (pending.add(id)) {
-        tasks.later("evaluating a changed environment", AFTER_CHANGE, () -> evaluate(id));
-      }
+      readiness.evaluate(id);
     }
-  }
-
-  private void evaluate(UUID environmentId) {
-    pending.remove(environmentId);
-    readiness.evaluate(environmentId);
     refreshCounts();
   }
 
