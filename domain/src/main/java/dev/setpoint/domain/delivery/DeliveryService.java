@@ -161,11 +161,15 @@ public class DeliveryService {
 
   /**
    * Waits, without a thread, until the environment of {@code current} serves a release that
-   * supersedes it; {@code wake} then receives it (or empty when the environment is gone).
+   * supersedes it; {@code wake} then receives it (or empty when the environment is gone), with
+   * whether {@code watcher} may still be sent it.
    */
   public Watchers.Watch watch(
-      EnvironmentRef where, Snapshot current, Consumer<Optional<Snapshot>> wake) {
-    Watchers.Watch watch = watchers.add(current, wake);
+      EnvironmentRef where,
+      Snapshot current,
+      dev.setpoint.domain.access.Caller watcher,
+      Consumer<Watchers.Wake> wake) {
+    Watchers.Watch watch = watchers.add(current, watcher, wake);
     // a change may have been applied between the caller's read and the registration
     Snapshot latest;
     try {
@@ -174,7 +178,7 @@ public class DeliveryService {
       return watch;
     }
     if (latest.supersedes(current)) {
-      watchers.fire(watch, Optional.of(latest));
+      watchers.fire(watch, Optional.of(latest), entitledTo(latest));
     }
     return watch;
   }
@@ -188,9 +192,10 @@ public class DeliveryService {
     return cached != null && cached.target().equals(fallback.target()) ? cached : fallback;
   }
 
-  /** Whether the caller that started a watch may still be sent what it waits for. */
-  public boolean stillEntitled(dev.setpoint.domain.access.Caller watcher, Snapshot release) {
-    return access.stillEntitled(watcher, release.target());
+  /** Whether the caller that started a watch may still be sent {@code release}. */
+  private java.util.function.Predicate<dev.setpoint.domain.access.Caller> entitledTo(
+      Snapshot release) {
+    return watcher -> access.stillEntitled(watcher, release.target());
   }
 
   /**
@@ -263,7 +268,11 @@ public class DeliveryService {
         names.remove(environmentId, name);
       }
     }
-    watchers.changed(environmentId, serving);
+    watchers.changed(
+        environmentId,
+        serving,
+        serving.isPresent() ? entitledTo(serving.get()) : watcher -> true,
+        executor);
   }
 
   /**

@@ -1,12 +1,19 @@
 package dev.setpoint.domain.delivery;
 
+import dev.setpoint.domain.access.Caller;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Requests waiting for an environment's release to change. A watch holds no thread: it is a
@@ -15,15 +22,26 @@ import java.util.function.Consumer;
  */
 public final class Watchers {
 
+  /**
+   * What a woken watch is told.
+   *
+   * @param now the release the environment now serves; empty when it serves none
+   * @param entitled whether the watch's caller may still be sent it (false: its token was revoked
+   *     or expired, or its roles removed, while it waited)
+   */
+  public record Wake(Optional<Snapshot> now, boolean entitled) {}
+
   /** One waiting request. */
   public static final class Watch {
     private final UUID environmentId;
     private final Snapshot held;
-    private final Consumer<Optional<Snapshot>> callback;
+    private final Caller caller;
+    private final Consumer<Wake> callback;
 
-    private Watch(Snapshot held, Consumer<Optional<Snapshot>> callback) {
+    private Watch(Snapshot held, Caller caller, Consumer<Wake> callback) {
       this.environmentId = held.environmentId();
       this.held = held;
+      this.caller = caller;
       this.callback = callback;
     }
   }
@@ -31,9 +49,9 @@ public final class Watchers {
   private final Map<UUID, Set<Watch>> byEnvironment = new ConcurrentHashMap<>();
   private final AtomicInteger waiting = new AtomicInteger();
 
-  /** Registers a watch of a client that holds {@code held}. */
-  Watch add(Snapshot held, Consumer<Optional<Snapshot>> callback) {
-    Watch watch = new Watch(held, callback);
+  /** Registers a watch of {@code caller}, whose client holds {@code held}. */
+  Watch add(Snapshot held, Caller caller, Consumer<Wake> callback) {
+    Watch watch = new Watch(held, caller, callback);
     byEnvironment.compute(
         watch.environmentId,
         (id, watches) -> {
@@ -60,23 +78,53 @@ public final class Watchers {
     return removed[0];
   }
 
-  /** Wakes every watch of the environment that what it now serves supersedes. */
-  void changed(UUID environmentId, Optional<Snapshot> now) {
+  /** How many woken watches one task answers; more than that are answered in parallel. */
+  static final int SLICE = 256;
+
+  /**
+   * Wakes every watch of the environment that what it now serves supersedes. Whether a caller is
+   * still entitled is asked once per distinct caller in the round, not once per watch (ten thousand
+   * instances sharing one service token cost one token lookup), before any is answered; the answers
+   * are then written in slices of {@link #SLICE} on {@code executor}, so a large fleet is answered
+   * on every core instead of one after the other on the refreshing thread.
+   */
+  void changed(
+      UUID environmentId, Optional<Snapshot> now, Predicate<Caller> entitled, Executor executor) {
     Set<Watch> watches = byEnvironment.get(environmentId);
     if (watches == null) {
       return;
     }
-    for (Watch watch : java.util.List.copyOf(watches)) {
-      if (now.isEmpty() || now.get().supersedes(watch.held)) {
-        fire(watch, now);
+    List<Watch> due = new ArrayList<>();
+    for (Watch watch : List.copyOf(watches)) {
+      if ((now.isEmpty() || now.get().supersedes(watch.held)) && remove(watch)) {
+        due.add(watch);
+      }
+    }
+    Map<Caller, Wake> decided = new HashMap<>();
+    for (Watch watch : due) {
+      decided.computeIfAbsent(
+          watch.caller, caller -> new Wake(now, now.isEmpty() || entitled.test(caller)));
+    }
+    for (int from = 0; from < due.size(); from += SLICE) {
+      List<Watch> slice = due.subList(from, Math.min(due.size(), from + SLICE));
+      Runnable answer =
+          () -> slice.forEach(watch -> watch.callback.accept(decided.get(watch.caller)));
+      if (from + SLICE >= due.size()) {
+        answer.run(); // the last slice on this thread
+      } else {
+        try {
+          executor.execute(answer);
+        } catch (RejectedExecutionException e) {
+          answer.run();
+        }
       }
     }
   }
 
   /** Wakes one watch unless it already woke or was removed. */
-  void fire(Watch watch, Optional<Snapshot> now) {
+  void fire(Watch watch, Optional<Snapshot> now, Predicate<Caller> entitled) {
     if (remove(watch)) {
-      watch.callback.accept(now);
+      watch.callback.accept(new Wake(now, now.isEmpty() || entitled.test(watch.caller)));
     }
   }
 

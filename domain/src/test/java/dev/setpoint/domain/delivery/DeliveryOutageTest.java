@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.domain.access.Caller;
 import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.catalog.EnvironmentService;
@@ -173,9 +174,10 @@ class DeliveryOutageTest {
   void watchesBeyondTheLimitAreRefusedAndTheirPlacesFreedAgain() {
     Snapshot held = delivery.current(EnvironmentRef.of("shop", "dev"));
     delivery.admitWatch();
-    Watchers.Watch first = delivery.watch(EnvironmentRef.of("shop", "dev"), held, now -> {});
+    Watchers.Watch first =
+        delivery.watch(EnvironmentRef.of("shop", "dev"), held, Caller.SYSTEM, woken -> {});
     delivery.admitWatch();
-    delivery.watch(EnvironmentRef.of("shop", "dev"), held, now -> {});
+    delivery.watch(EnvironmentRef.of("shop", "dev"), held, Caller.SYSTEM, woken -> {});
     assertEquals(2, delivery.waiting());
 
     Unavailable full = assertThrows(Unavailable.class, delivery::admitWatch);

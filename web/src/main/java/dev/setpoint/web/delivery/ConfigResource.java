@@ -183,7 +183,8 @@ public class ConfigResource {
         delivery.watch(
             where,
             current,
-            now -> wake(async, caller, address, revoked, now, chosen, instance, app, env)));
+            caller,
+            woken -> wake(async, caller, address, revoked, woken, chosen, instance, app, env)));
     if (async.isDone()) {
       delivery.unwatch(watch.get());
     }
@@ -195,13 +196,14 @@ public class ConfigResource {
       Caller watcher,
       String address,
       Response revoked,
-      Optional<Snapshot> now,
+      Watchers.Wake woken,
       Format format,
       String instance,
       String app,
       String env) {
+    Optional<Snapshot> now = woken.now();
     try {
-      if (now.isPresent() && !delivery.stillEntitled(watcher, now.get())) {
+      if (!woken.entitled()) {
         // revoked (or its roles removed) while it waited: it gets nothing more
         async.resume(revoked);
       } else if (now.isPresent()) {
