@@ -1,8 +1,7 @@
 package dev.setpoint.domain.access;
 
-import dev.setpoint.domain.platform.PeriodicTask;
 import dev.setpoint.domain.platform.WriteBehind;
-import jakarta.annotation.PreDestroy;
+import dev.setpoint.domain.platform.WriteBehindTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -17,7 +16,7 @@ import java.util.logging.Level;
  * before its idle timeout, never after it. A shutdown writes them.
  */
 @ApplicationScoped
-public class SessionUsage implements PeriodicTask {
+public class SessionUsage extends WriteBehindTask<String, Instant> {
 
   @Inject SessionHousekeeping store;
 
@@ -42,13 +41,8 @@ public class SessionUsage implements PeriodicTask {
   }
 
   @Override
-  public void run() {
-    pending.flushQuietly();
-  }
-
-  @PreDestroy
-  void stop() {
-    pending.flushQuietly();
+  protected WriteBehind<String, Instant> pending() {
+    return pending;
   }
 
   /** Notes a use of the session with this id hash; the newest one wins. */

@@ -1,8 +1,7 @@
 package dev.setpoint.domain.access;
 
-import dev.setpoint.domain.platform.PeriodicTask;
 import dev.setpoint.domain.platform.WriteBehind;
-import jakarta.annotation.PreDestroy;
+import dev.setpoint.domain.platform.WriteBehindTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -16,7 +15,7 @@ import java.util.logging.Level;
  * most one interval of last-used times, never a revocation or an expiry; a shutdown writes them.
  */
 @ApplicationScoped
-public class TokenUsage implements PeriodicTask {
+public class TokenUsage extends WriteBehindTask<UUID, Instant> {
 
   @Inject TokenUseWriter writer;
 
@@ -41,13 +40,8 @@ public class TokenUsage implements PeriodicTask {
   }
 
   @Override
-  public void run() {
-    pending.flushQuietly();
-  }
-
-  @PreDestroy
-  void stop() {
-    pending.flushQuietly();
+  protected WriteBehind<UUID, Instant> pending() {
+    return pending;
   }
 
   /** Notes a use; the newest one per token wins. */

@@ -1,8 +1,7 @@
 package dev.setpoint.domain.audit;
 
-import dev.setpoint.domain.platform.PeriodicTask;
 import dev.setpoint.domain.platform.WriteBehind;
-import jakarta.annotation.PreDestroy;
+import dev.setpoint.domain.platform.WriteBehindTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -25,7 +24,7 @@ import java.util.logging.Level;
  * failed flush keeps its counts for the next attempt.
  */
 @ApplicationScoped
-public class DeliveryAudit implements PeriodicTask {
+public class DeliveryAudit extends WriteBehindTask<DeliveryAudit.Delivery, Long> {
 
   @Inject AuditWriter writer;
 
@@ -55,13 +54,8 @@ public class DeliveryAudit implements PeriodicTask {
   }
 
   @Override
-  public void run() {
-    pending.flushQuietly();
-  }
-
-  @PreDestroy
-  void stop() {
-    pending.flushQuietly();
+  protected WriteBehind<Delivery, Long> pending() {
+    return pending;
   }
 
   /** Notes that {@code actor} at {@code clientAddress} was sent {@code release}'s secrets. */

@@ -1,11 +1,10 @@
 package dev.setpoint.domain.delivery;
 
-import dev.setpoint.domain.platform.PeriodicTask;
 import dev.setpoint.domain.platform.WriteBehind;
+import dev.setpoint.domain.platform.WriteBehindTask;
 import dev.setpoint.domain.secret.SecretRetirement;
 import dev.setpoint.domain.secret.SecretsConfig;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -23,11 +22,11 @@ import java.util.logging.Logger;
  * delivery: {@link Consumers} lists what it stored.
  */
 @ApplicationScoped
-public class ConsumerLog implements PeriodicTask {
+public class ConsumerLog extends WriteBehindTask<ConsumerLog.Key, Consumer> {
 
   private static final Logger LOG = Logger.getLogger(ConsumerLog.class.getName());
 
-  private record Key(UUID environmentId, String instance) {}
+  record Key(UUID environmentId, String instance) {}
 
   @Inject DeliveryFeed feed;
 
@@ -62,6 +61,11 @@ public class ConsumerLog implements PeriodicTask {
     return config.consumersFlush();
   }
 
+  @Override
+  protected WriteBehind<Key, Consumer> pending() {
+    return pending;
+  }
+
   /** Stores the pending sightings, then retires the previous secret versions nobody uses. */
   @Override
   public void run() {
@@ -72,11 +76,6 @@ public class ConsumerLog implements PeriodicTask {
         LOG.log(Level.WARNING, "Retiring unused previous secret versions failed", e);
       }
     }
-  }
-
-  @PreDestroy
-  void stop() {
-    run();
   }
 
   /** Notes a sighting; dropped (and logged) when too many are waiting to be written. */
