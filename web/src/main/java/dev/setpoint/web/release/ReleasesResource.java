@@ -15,7 +15,6 @@ import dev.setpoint.domain.release.RollbackRelease;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Slice;
-import dev.setpoint.web.http.Callers;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
 import dev.setpoint.web.http.Preconditions;
@@ -113,7 +112,7 @@ public class ReleasesResource {
                 names.environment(app, env),
                 messageOf(body),
                 body == null ? null : body.overrideReason(),
-                Callers.actor(callers.caller())));
+                callers.caller().name()));
     return created(release);
   }
 
@@ -202,10 +201,7 @@ public class ReleasesResource {
     Release release =
         publisher.rollback(
             new RollbackRelease(
-                names.environment(app, env),
-                number,
-                messageOf(body),
-                Callers.actor(callers.caller())));
+                names.environment(app, env), number, messageOf(body), callers.caller().name()));
     return created(release);
   }
 
