@@ -100,9 +100,12 @@ public class UserService {
 
   /**
    * The caller these credentials identify, or empty. An unknown name costs as much time as a wrong
-   * password, so response times do not tell which names exist.
+   * password, so response times do not tell which names exist. In a transaction of its own, like
+   * {@link #exists}: read without one, the entity manager is closed when the container's local
+   * transaction ends, and the pool then re-enlists the connection in a transaction that is already
+   * completing (J2CA0026E, seen on Basic sign-ins right after a database restart).
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   @org.eclipse.microprofile.metrics.annotation.Counted(
       name = "setpoint.auth.password_checks",
       absolute = true,
