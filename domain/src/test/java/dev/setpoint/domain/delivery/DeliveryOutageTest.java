@@ -165,6 +165,53 @@ class DeliveryOutageTest {
   }
 
   @Test
+  void anEnvironmentThatCannotBeLoadedHoldsUpNoOtherAndIsRetriedUntilItLoads() {
+    UUID dev = delivery.current(EnvironmentRef.of("shop", "dev")).environmentId();
+    UUID other = UUID.randomUUID();
+    List<UUID> loads = new java.util.ArrayList<>();
+    boolean[] devBroken = {true};
+    Snapshots real = snapshots;
+    delivery.snapshots =
+        new Snapshots() {
+          @Override
+          public Optional<Snapshot> latest(UUID environmentId) {
+            loads.add(environmentId);
+            if (environmentId.equals(dev) && devBroken[0]) {
+              throw new IllegalStateException("wrapped by a master key this server lacks");
+            }
+            return real.latest(environmentId);
+          }
+        };
+    DeliveryPoller poller = new DeliveryPoller();
+    poller.delivery = delivery;
+    poller.config = config();
+    poller.clock = new dev.setpoint.domain.testing.MovableClock();
+    Instant at = poller.clock.instant();
+    poller.feed =
+        new DeliveryFeed() {
+          @Override
+          public List<DeliveryChange> changesSince(Instant since) {
+            return List.of(new DeliveryChange(1, dev, at), new DeliveryChange(2, other, at));
+          }
+        };
+    poller.beginWindow();
+
+    poller.poll();
+    assertEquals(List.of(dev, other), loads, "the change after the failing one is applied");
+    assertTrue(delivery.storeReachable(), "the change log answered: the store is reachable");
+
+    loads.clear();
+    poller.poll();
+    assertEquals(List.of(dev), loads, "only the failing environment is tried again");
+
+    devBroken[0] = false;
+    loads.clear();
+    poller.poll();
+    poller.poll();
+    assertEquals(List.of(dev), loads, "once it loads it is not tried again");
+  }
+
+  @Test
   void aMissingReleaseIsNotFoundRatherThanUnavailable() {
     assertThrows(NotFound.class, () -> delivery.current(EnvironmentRef.of("shop", "production")));
     assertThrows(NotFound.class, () -> delivery.current(EnvironmentRef.of("nobody", "dev")));
