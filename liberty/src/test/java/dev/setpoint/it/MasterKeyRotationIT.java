@@ -51,9 +51,18 @@ class MasterKeyRotationIT {
     String app = client.newApplication("kek");
     Map<String, String> values = writeSecrets(app, 20);
     List<String> oldKeys = currentKeys();
+    List<String> originalEnv = serverEnv();
     String newKey = randomKey();
     useKeys(prepend(newKey, oldKeys));
     TestServer.restart();
+    try {
+      rotate(app, values, newKey);
+    } finally {
+      rotateBack(oldKeys, newKey, originalEnv);
+    }
+  }
+
+  private void rotate(String app, Map<String, String> values, String newKey) throws Exception {
 
     JsonObject before = client.get("/api/v1/system/keys").json();
     String newId = before.getString("primaryKeyId");
@@ -285,6 +294,26 @@ class MasterKeyRotationIT {
     keys.add(first);
     keys.addAll(rest);
     return keys;
+  }
+
+  /**
+   * Rotates back to the keys the server started with, which the peer server shares and still uses:
+   * the tests after this one find every data key wrapped by a key both servers hold.
+   */
+  private void rotateBack(List<String> oldKeys, String rotatedKey, List<String> originalEnv)
+      throws Exception {
+    List<String> rest = new ArrayList<>(oldKeys.subList(1, oldKeys.size()));
+    rest.add(rotatedKey);
+    useKeys(prepend(oldKeys.get(0), rest));
+    TestServer.restart();
+    Reply started = client.post("/api/v1/system/keys/rewrap", "{}");
+    assertEquals(202, started.status(), started::toString);
+    JsonObject status = awaitRewrap();
+    assertEquals("done", status.getJsonObject("rewrap").getString("state"), status::toString);
+    Files.write(
+        TestServer.serverDirectory().resolve("server.env"), originalEnv, StandardCharsets.UTF_8);
+    Files.deleteIfExists(TestServer.serverDirectory().resolve("it-master-keys"));
+    TestServer.restart();
   }
 
   /** The keys the server uses now: its key file if the environment names one, else the dev key. */
