@@ -6,13 +6,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * A person signed in to the console: whose it is, and until when it may be used. Only the SHA-256
  * of the session id is stored (the id is 256 random bits, held by the browser in an {@code
  * HttpOnly} cookie), so the table cannot be used to sign in. Every server reads the row on every
- * request, so ending it ends it everywhere.
+ * request, so ending it ends it everywhere. A session started through the OpenID Connect provider
+ * keeps the person's provider name and the groups the provider asserted at sign-in.
  */
 @Entity
 @Table(name = "console_sessions")
@@ -41,13 +45,32 @@ public class ConsoleSession {
   @Column(name = "expires_at", nullable = false, updatable = false)
   private Instant expiresAt;
 
+  /** How the person signed in: {@code password} (built-in store) or {@code oidc}. */
+  @Column(name = "method", nullable = false, updatable = false)
+  private String method;
+
+  /** The provider's groups at sign-in, one per line (a group holds no control character). */
+  @Column(name = "provider_groups", updatable = false)
+  private String providerGroups;
+
+  /** The longest user name a session holds (the column's width). */
+  public static final int MAX_USERNAME = 64;
+
+  /** How a session was started. */
+  public static final String PASSWORD = "password";
+
+  public static final String OPENID_CONNECT = "oidc";
+
   /** For JPA only. */
   protected ConsoleSession() {}
 
-  ConsoleSession(String idHash, String username, Instant now, Duration idle, Duration maxAge) {
+  ConsoleSession(String idHash, Caller caller, Instant now, Duration idle, Duration maxAge) {
     this.id = UUID.randomUUID();
     this.idHash = idHash;
-    this.username = username;
+    this.username = caller.name();
+    this.method = caller.builtIn() ? PASSWORD : OPENID_CONNECT;
+    this.providerGroups =
+        caller.builtIn() ? null : String.join("\n", new TreeSet<>(caller.groups()));
     this.createdAt = now;
     this.lastSeenAt = now;
     this.idleTimeoutSeconds = idle.toSeconds();
@@ -73,6 +96,23 @@ public class ConsoleSession {
 
   public String username() {
     return username;
+  }
+
+  /** How the person signed in: {@link #PASSWORD} or {@link #OPENID_CONNECT}. */
+  public String method() {
+    return method;
+  }
+
+  /** The person this session signs in: a built-in user, or the provider's with its groups. */
+  public Caller caller() {
+    if (!OPENID_CONNECT.equals(method)) {
+      return Caller.builtInUser(username);
+    }
+    Set<String> groups =
+        providerGroups == null || providerGroups.isEmpty()
+            ? Set.of()
+            : Set.copyOf(Arrays.asList(providerGroups.split("\n")));
+    return Caller.user(username, groups);
   }
 
   public Instant createdAt() {

@@ -106,15 +106,35 @@ public class SessionService {
               "a user name and password that are not valid");
       throw new Unauthenticated("The user name or the password is not valid");
     }
-    String name = caller.get().name();
+    return open(caller.get(), "console");
+  }
+
+  /**
+   * Starts a session for a person the OpenID Connect provider vouched for in a sign-in this server
+   * started ({@link ProviderSignIn#finish} makes the proof, once).
+   */
+  public Started startVerified(ProviderSignIn.Verified verified) {
+    Caller caller = verified == null ? null : verified.take();
+    if (caller == null) {
+      throw new Unauthenticated("No sign-in through the identity provider vouches for this person");
+    }
+    return open(caller, "console, OpenID Connect");
+  }
+
+  /**
+   * Starts a session for a person whose identity was proven already: a built-in user's password, or
+   * the provider's signed id token; audited as {@code session.start} with {@code how}.
+   */
+  private Started open(Caller caller, String how) {
+    String name = caller.name();
     endOldestBeyondLimit(name);
     String id = randomId();
     ConsoleSession session =
         new ConsoleSession(
-            hash(id), name, clock.instant(), getConfig().idleTimeout(), getConfig().maxAge());
+            hash(id), caller, clock.instant(), getConfig().idleTimeout(), getConfig().maxAge());
     getSessions().store(session);
-    getAudit().success(AuditAction.SESSION_START, AuditTarget.PLATFORM.key(name), "console");
-    LOG.info(() -> "Console session started for '" + name + "'");
+    getAudit().success(AuditAction.SESSION_START, AuditTarget.PLATFORM.key(name), how);
+    LOG.info(() -> "Console session started for '" + name + "' (" + how + ")");
     return new Started(session, id, csrfToken(id));
   }
 
@@ -139,11 +159,7 @@ public class SessionService {
     }
     getUsage().used(hash, now);
     return Optional.of(
-        new Active(
-            Caller.builtInUser(session.username()),
-            session,
-            csrfToken(presentedId),
-            session.endsAt(now)));
+        new Active(session.caller(), session, csrfToken(presentedId), session.endsAt(now)));
   }
 
   /** Signs out: ends the session with this id on every server; false when it had ended already. */
@@ -241,7 +257,8 @@ public class SessionService {
     return TokenService.hash(id);
   }
 
-  private static String randomId() {
+  /** 256 random bits, base64url without padding (43 characters). */
+  static String randomId() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -29,6 +29,8 @@ class SessionServiceTest {
   private SessionService service;
   private UserService users;
   private final String password = "pw-" + UUID.randomUUID();
+  private final Pending pending = new Pending();
+  private ProviderSignIn signIns;
 
   @BeforeEach
   void setUp() {
@@ -65,6 +67,107 @@ class SessionServiceTest {
             store.auditTrail(),
             store.access(),
             store.clock);
+    signIns = new ProviderSignIn(pending, service, store.auditTrail(), store.clock);
+  }
+
+  private static Caller fromProvider(String name, String... groups) {
+    return Caller.fromIdentityProvider(name, java.util.Set.of(groups)).orElseThrow();
+  }
+
+  private static ProviderSignIn.Failure failureOf(Runnable step) {
+    return assertThrows(ProviderSignIn.Refused.class, step::run).failure();
+  }
+
+  @Test
+  void aProviderSignInStartsASessionForTheProvidersPersonWithTheirGroups() {
+    ProviderSignIn.Redirect redirect = signIns.begin("http://127.0.0.1:1/cb");
+    assertEquals(ProviderSignIn.challenge(redirect.codeVerifier()), redirect.codeChallenge());
+    assertFalse(redirect.toString().contains(redirect.state()), "nothing of it in a log line");
+    ProviderSignIn.Claim claim = signIns.claim(redirect.state(), redirect.codeVerifier());
+    assertEquals("http://127.0.0.1:1/cb", claim.redirectUri());
+
+    SessionService.Started started =
+        signIns.finish(claim, redirect.nonce(), fromProvider("ada", "ops", "dev"));
+    SessionService.Active active = service.check(started.id()).orElseThrow();
+    assertEquals("oidc:ada", active.caller().name());
+    assertEquals(java.util.Set.of("ops", "dev"), active.caller().groups());
+    assertFalse(active.caller().builtIn(), "never the built-in user of the same name");
+    assertEquals(ConsoleSession.OPENID_CONNECT, active.session().method());
+  }
+
+  @Test
+  void aStateIsTakenOnceByTheBrowserThatStartedItWithinItsLifetime() {
+    ProviderSignIn.Redirect replayed = signIns.begin("http://127.0.0.1:1/cb");
+    signIns.claim(replayed.state(), replayed.codeVerifier());
+    assertEquals(
+        ProviderSignIn.Failure.STATE,
+        failureOf(() -> signIns.claim(replayed.state(), replayed.codeVerifier())));
+
+    ProviderSignIn.Redirect other = signIns.begin("http://127.0.0.1:1/cb");
+    assertEquals(
+        ProviderSignIn.Failure.STATE,
+        failureOf(() -> signIns.claim(other.state(), replayed.codeVerifier())),
+        "another browser's verifier");
+    assertEquals(
+        ProviderSignIn.Failure.STATE,
+        failureOf(() -> signIns.claim(other.state(), other.codeVerifier())),
+        "a refused claim spends the state too");
+
+    ProviderSignIn.Redirect slow = signIns.begin("http://127.0.0.1:1/cb");
+    store.clock.advance(ProviderSignIn.LIFETIME.plusSeconds(1));
+    assertEquals(
+        ProviderSignIn.Failure.STATE,
+        failureOf(() -> signIns.claim(slow.state(), slow.codeVerifier())));
+    assertEquals(
+        ProviderSignIn.Failure.STATE, failureOf(() -> signIns.claim("unknown", "verifier")));
+    assertEquals(ProviderSignIn.Failure.STATE, failureOf(() -> signIns.claim(null, null)));
+    assertTrue(pending.all.isEmpty(), "expired and taken sign-ins are gone");
+  }
+
+  @Test
+  void aSessionStartsOnlyForTheNonceOfTheClaimAndAPersonOfTheProviderOnce() {
+    ProviderSignIn.Redirect redirect = signIns.begin("http://127.0.0.1:1/cb");
+    ProviderSignIn.Claim claim = signIns.claim(redirect.state(), redirect.codeVerifier());
+    assertEquals(
+        ProviderSignIn.Failure.NONCE,
+        failureOf(() -> signIns.finish(claim, "another-nonce", fromProvider("ada"))));
+    assertEquals(
+        ProviderSignIn.Failure.STATE,
+        failureOf(() -> signIns.finish(claim, redirect.nonce(), fromProvider("ada"))),
+        "a claim is finished once, even after a refusal");
+
+    ProviderSignIn.Redirect second = signIns.begin("http://127.0.0.1:1/cb");
+    ProviderSignIn.Claim builtIn = signIns.claim(second.state(), second.codeVerifier());
+    assertEquals(
+        ProviderSignIn.Failure.IDENTITY,
+        failureOf(() -> signIns.finish(builtIn, second.nonce(), Caller.builtInUser("admin"))));
+    assertTrue(sessions.all.isEmpty(), "no session from any of them");
+    assertThrows(Unauthenticated.class, () -> service.startVerified(null));
+  }
+
+  /** Pending provider sign-ins, in memory. */
+  static final class Pending implements PendingSignInRepository {
+    final List<PendingSignIn> all = new ArrayList<>();
+
+    @Override
+    public void store(PendingSignIn signIn) {
+      all.add(signIn);
+    }
+
+    @Override
+    public Optional<PendingSignIn> take(String stateHash) {
+      Optional<PendingSignIn> found =
+          all.stream().filter(p -> p.stateHash().equals(stateHash)).findFirst();
+      found.ifPresent(all::remove);
+      return found;
+    }
+
+    @Override
+    public int removeExpired(Instant now) {
+      int before = all.size();
+      all.removeIf(p -> p.expiredAt(now));
+      return before - all.size();
+    }
   }
 
   @Test
