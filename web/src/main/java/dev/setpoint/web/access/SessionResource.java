@@ -152,13 +152,7 @@ public class SessionResource {
     return Response.noContent().header("Set-Cookie", cookie("", true)).build();
   }
 
-  /** The session cookie: host-only, every path, never readable by scripts or sent cross-site. */
   private String cookie(String value, boolean clear) {
-    return ConsoleRequests.COOKIE
-        + "="
-        + value
-        + "; Path=/; HttpOnly; SameSite=Strict"
-        + (request.isSecure() ? "; Secure" : "")
-        + (clear ? "; Max-Age=0" : "");
+    return ConsoleRequests.sessionCookie(request, value, clear);
   }
 }

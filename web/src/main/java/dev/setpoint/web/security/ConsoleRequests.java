@@ -34,6 +34,7 @@ public final class ConsoleRequests {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
   private static final String API = "/api/";
   private static final String SIGN_IN = "/api/v1/session";
+  private static final String PROVIDER_SIGN_IN = "/api/v1/session/oidc/";
 
   private ConsoleRequests() {}
 
@@ -60,21 +61,43 @@ public final class ConsoleRequests {
 
   /** The session id the request's cookie holds, whether or not the session still lives. */
   public static Optional<String> presentedSessionId(HttpServletRequest request) {
+    return cookie(request, COOKIE);
+  }
+
+  /** The value of the request's cookie {@code name}. */
+  public static Optional<String> cookie(HttpServletRequest request, String name) {
     Cookie[] cookies = request.getCookies();
     if (cookies == null) {
       return Optional.empty();
     }
     for (Cookie cookie : cookies) {
-      if (COOKIE.equals(cookie.getName()) && cookie.getValue() != null) {
+      if (name.equals(cookie.getName()) && cookie.getValue() != null) {
         return Optional.of(cookie.getValue());
       }
     }
     return Optional.empty();
   }
 
-  /** A sign-in starts a new session, whatever cookie the browser still holds. */
+  /**
+   * A sign-in starts a new session, whatever cookie the browser still holds: with a password, or
+   * through the provider (whose callback is a cross-site navigation).
+   */
   private static boolean signingIn(HttpServletRequest request) {
-    return "POST".equals(request.getMethod()) && SIGN_IN.equals(path(request));
+    return ("POST".equals(request.getMethod()) && SIGN_IN.equals(path(request)))
+        || path(request).startsWith(PROVIDER_SIGN_IN);
+  }
+
+  /**
+   * The session cookie: host-only, every path, never readable by scripts or sent with a request
+   * another site starts ({@code SameSite=Strict}), {@code Secure} over HTTPS.
+   */
+  public static String sessionCookie(HttpServletRequest request, String value, boolean clear) {
+    return COOKIE
+        + "="
+        + value
+        + "; Path=/; HttpOnly; SameSite=Strict"
+        + (request.isSecure() ? "; Secure" : "")
+        + (clear ? "; Max-Age=0" : "");
   }
 
   /** Whether the browser says this request came from this server's own origin. */
@@ -93,7 +116,7 @@ public final class ConsoleRequests {
   }
 
   /** This server's origin as the browser names it: scheme, host, and port unless the default. */
-  static String ownOrigin(HttpServletRequest request) {
+  public static String ownOrigin(HttpServletRequest request) {
     String scheme = request.getScheme().toLowerCase(Locale.ROOT);
     int port = request.getServerPort();
     boolean defaultPort =
