@@ -33,6 +33,21 @@ public final class BrowserSession {
     return new BrowserSession(server, value, reply.json().getString("csrfToken"), reply);
   }
 
+  /**
+   * The session a browser holds as {@code setpoint_session=<id>} (from a sign-in through the
+   * identity provider), with its CSRF token read as the console reads it; fails the test unless the
+   * session lives.
+   */
+  public static BrowserSession ofCookie(SetpointClient server, String cookie) {
+    Reply current =
+        server.anonymous().get("/api/v1/session", "Cookie", cookie, SAME_SITE[0], SAME_SITE[1]);
+    if (current.status() != 200) {
+      throw new AssertionError(
+          "the session " + cookie.substring(0, 17) + "… is not live: " + current);
+    }
+    return new BrowserSession(server, cookie, current.json().getString("csrfToken"), current);
+  }
+
   /** The JSON body of a sign-in. */
   public static String body(String username, String password) {
     return Json.createObjectBuilder()
