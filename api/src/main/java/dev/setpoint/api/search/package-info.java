@@ -1,0 +1,2 @@
+/** Search across applications: what a search answers. */
+package dev.setpoint.api.search;
