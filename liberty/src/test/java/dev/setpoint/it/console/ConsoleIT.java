@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
+import dev.setpoint.it.support.TestIdentityProvider;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
@@ -57,6 +58,21 @@ class ConsoleIT {
     browser.check("applications");
     browser.screenshot("applications");
 
+    // one search over every application's keys and values, a hit followed to the matrix
+    String needle = "needle" + UUID.randomUUID().toString().substring(0, 8);
+    ok(admin.define(app, "search.me", "string", "\"a " + needle + " in a value\""));
+    browser.type("global-search", needle);
+    browser.click("global-search-go");
+    browser.test("hit-setting-" + app + "-search.me");
+    browser.check("search");
+    browser
+        .test("hit-setting-" + app + "-search.me")
+        .findElement(org.openqa.selenium.By.linkText(app))
+        .click();
+    browser.screen(app);
+    browser.go("#/apps");
+    browser.screen("Applications");
+
     String cookie = browser.driver().manage().getCookieNamed("setpoint_session").getValue();
     signIn.signOut();
     browser.load("#/apps");
@@ -71,6 +87,35 @@ class ConsoleIT {
                 "Sec-Fetch-Site",
                 "same-origin");
     assertEquals(401, after.status(), "the signed-out session is over: " + after);
+  }
+
+  @Test
+  void signingInThroughTheIdentityProviderComesBackWithASessionOrTheReasonWhyNot() {
+    TestIdentityProvider provider = TestIdentityProvider.shared();
+    String name = SetpointClient.uniqueSlug("sso-console");
+    SignInPage signIn = new SignInPage(browser).open();
+    assertEquals("Sign in with Test SSO", browser.test("sign-in-provider").getText());
+    browser.check("sign-in");
+
+    // the provider (another site: 127.0.0.1, not localhost) redirects back with a token of
+    // another sign-in: no session, and the page says why
+    provider.signInNextAs(TestIdentityProvider.Person.named(name).withNonce("not-this-one"));
+    browser.click("sign-in-provider");
+    assertTrue(
+        browser.textIn("sign-in-refusal", "did not belong to this sign-in").isDisplayed(),
+        "the refusal is shown on the sign-in page");
+    assertFalse(browser.present("signed-in-as"));
+    assertFalse(browser.driver().getCurrentUrl().contains("signin-error"), "shown once");
+    browser.check("sign-in-refused");
+
+    // a cross-site redirect back sets the SameSite=Strict session cookie, and the console's own
+    // requests from /console/ send it
+    provider.signInNextAs(TestIdentityProvider.Person.named(name, "setpoint-admins"));
+    browser.click("sign-in-provider");
+    browser.textIn("signed-in-as", "oidc:" + name);
+    browser.screen("Applications");
+    browser.check("applications-oidc");
+    signIn.signOut();
   }
 
   @Test
