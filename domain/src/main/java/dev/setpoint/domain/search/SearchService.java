@@ -54,6 +54,7 @@ public class SearchService {
   /** One page of what contains {@code text}, ordered by application, kind, key, environment. */
   public Slice<SearchHit> search(String text, PageRequest page) {
     Optional<Set<UUID>> visible = getAccess().visibleApplications();
+    // the text's rule is checked for everyone who may search, whatever they see
     String wanted = normalized(text);
     if (visible.isPresent() && visible.get().isEmpty()) {
       return new Slice<>(List.of(), null);
