@@ -141,6 +141,12 @@ class SessionServiceTest {
     assertEquals(
         ProviderSignIn.Failure.IDENTITY,
         failureOf(() -> signIns.finish(builtIn, second.nonce(), Caller.builtInUser("admin"))));
+    ProviderSignIn.Redirect third = signIns.begin("http://127.0.0.1:1/cb");
+    ProviderSignIn.Claim longName = signIns.claim(third.state(), third.codeVerifier());
+    assertEquals(
+        ProviderSignIn.Failure.IDENTITY,
+        failureOf(() -> signIns.finish(longName, third.nonce(), fromProvider("n".repeat(60)))),
+        "a session holds names of up to 59 characters from the provider");
     assertTrue(sessions.all.isEmpty(), "no session from any of them");
     assertThrows(Unauthenticated.class, () -> service.startVerified(null));
   }
