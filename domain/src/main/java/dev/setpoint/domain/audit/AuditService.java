@@ -138,18 +138,38 @@ public class AuditService {
       }
     }
     if (toHead) {
-      Position head = events.head();
-      if (head.sequence() != expected.sequence()) {
-        return new Verification(
-            false, checked, Math.min(head.sequence(), expected.sequence()) + 1, expected);
-      }
-      if (!head.hash().equals(expected.hash())) {
-        return new Verification(false, checked, head.sequence(), expected);
-      }
+      return toHead(expected, checked);
     } else if (expected.sequence() < through) {
       return new Verification(false, checked, expected.sequence() + 1, expected);
     }
     return new Verification(true, checked, null, expected);
+  }
+
+  /**
+   * The end of a walk against the stored head. The head is read after the walk's last batch, so
+   * events appended since then (by any server) put it further on: the walk goes on up to it, and
+   * only a head that the chain does not reach, or reaches with another hash, is a break.
+   */
+  private Verification toHead(Position end, long checked) {
+    Position head = events.head();
+    Position expected = end;
+    long walked = checked;
+    if (head.sequence() > expected.sequence()) {
+      Verification rest = walk(expected, head.sequence(), false);
+      walked += rest.checked();
+      if (!rest.ok()) {
+        return new Verification(false, walked, rest.firstBrokenSequence(), rest.head());
+      }
+      expected = rest.head();
+    }
+    if (head.sequence() != expected.sequence()) {
+      return new Verification(
+          false, walked, Math.min(head.sequence(), expected.sequence()) + 1, expected);
+    }
+    if (!head.hash().equals(expected.hash())) {
+      return new Verification(false, walked, head.sequence(), expected);
+    }
+    return new Verification(true, walked, null, expected);
   }
 
   /**

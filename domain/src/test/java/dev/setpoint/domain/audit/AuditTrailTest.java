@@ -95,6 +95,25 @@ class AuditTrailTest {
   }
 
   @Test
+  void eventsAppendedWhileVerifyWalksAreVerifiedNotReportedAsABreak() {
+    changes(3);
+    events.beforeNextHeadRead = () -> changes(2);
+    AuditService.Verification verified = audit.verify();
+    assertTrue(verified.ok(), verified::toString);
+    assertEquals(5, verified.checked());
+    assertEquals(5L, verified.head().sequence());
+
+    events.beforeNextHeadRead =
+        () -> {
+          changes(2);
+          events.delete(7);
+        };
+    AuditService.Verification broken = audit.verify();
+    assertFalse(broken.ok(), "a head the chain does not reach is still a break");
+    assertEquals(7L, broken.firstBrokenSequence());
+  }
+
+  @Test
   void aRehashedForgeryBreaksTheNextLink() {
     changes(3);
     events.tamper(

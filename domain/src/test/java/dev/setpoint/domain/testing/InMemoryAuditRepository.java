@@ -21,6 +21,9 @@ public final class InMemoryAuditRepository implements AuditRepository {
   /** When set, the next append throws it (as a database that refuses the insert would). */
   public RuntimeException failNextAppend;
 
+  /** Run once, just before the next read of the head: another server appending meanwhile. */
+  public Runnable beforeNextHeadRead;
+
   public synchronized List<AuditEvent> events() {
     return List.copyOf(events);
   }
@@ -42,6 +45,11 @@ public final class InMemoryAuditRepository implements AuditRepository {
 
   @Override
   public synchronized Position head() {
+    if (beforeNextHeadRead != null) {
+      Runnable append = beforeNextHeadRead;
+      beforeNextHeadRead = null;
+      append.run();
+    }
     return head;
   }
 
