@@ -1,20 +1,25 @@
 package dev.setpoint.it;
 
 import static dev.setpoint.it.support.SetpointClient.config;
+import static dev.setpoint.it.support.SetpointClient.env;
+import static dev.setpoint.it.support.SetpointClient.releases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.setpoint.it.support.Await;
+import dev.setpoint.it.support.PreviousRelease;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
 import dev.setpoint.it.support.TestServer;
 import jakarta.json.JsonObject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
@@ -27,21 +32,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rolling procedure of docs/operations.md on two servers sharing one PostgreSQL, behind a
- * client that tries the other server when one does not answer 200 (what a load balancer on {@code
- * /health/ready} does): each server in turn is stopped and started again while a steady reader and
- * a watcher run. The build has one EAR, so the "new build" is the same EAR; what this proves is
- * that the procedure loses no read and no publication. PostgreSQL only: separately started servers
- * on the H2 file depend on the process that hosts it.
+ * The rollback and rolling-upgrade procedures of docs/operations.md with the previous release's EAR
+ * ({@link PreviousRelease}), on two servers sharing one PostgreSQL behind a client that tries the
+ * other server when one does not answer 200 (what a load balancer on {@code /health/ready} does).
+ * The new build has migrated the schema and written settings, secrets, a release and audit events;
+ * then each server in turn is replaced by the previous release's server package on the same host
+ * (same ports, database and master key): that code runs on the newer schema and data. It must
+ * serve, reveal, write and publish there, and keep the audit chain valid. Then each server in turn
+ * is upgraded back to the new build, which must see everything the old one wrote. A steady reader
+ * and a watcher run throughout; a release is published while each server is down. PostgreSQL only:
+ * separately started servers on the H2 file depend on the process that hosts it.
  */
 class RollingUpgradeIT {
 
   private static final Logger LOG = Logger.getLogger(RollingUpgradeIT.class.getName());
   private static final Duration START = Duration.ofSeconds(180);
 
-  private final SetpointClient first = SetpointClient.forServerUnderTest();
-  private final SetpointClient second =
-      new SetpointClient(System.getProperty("setpoint.it.peerUrl"));
+  private final Node first = new Node(TestServer.server(), TestServer.baseUrl());
+  private final Node second =
+      new Node(TestServer.peerServer(), System.getProperty("setpoint.it.peerUrl"));
 
   @BeforeAll
   static void serversAreReady() throws InterruptedException {
@@ -50,15 +59,30 @@ class RollingUpgradeIT {
   }
 
   @Test
-  void restartingEachServerInTurnLosesNoReadAndNoPublication() throws Exception {
+  void rollingBackToThePreviousReleaseAndUpgradingAgainLosesNoReadAndNoData() throws Exception {
     assumeTrue(
         "postgresql".equals(TestServer.database()),
         "needs two separately started servers on one database server");
-    String app = first.newApplication("rolling");
-    first.define(app, "mode", "string", "\"before\"");
-    first.publish(app, "dev");
-    String token = first.issueToken(app, "dev");
-    Nodes nodes = new Nodes(List.of(first.withToken(token), second.withToken(token)));
+    PreviousRelease.Lookup lookup = PreviousRelease.lookUp();
+    if (lookup.release() == null) {
+      LOG.warning(() -> "RollingUpgradeIT skipped: " + lookup.missing());
+    }
+    assumeTrue(lookup.release() != null, lookup::missing);
+    PreviousRelease previous = lookup.release();
+    Path key = TestServer.serverDirectory().resolve("setpoint-master-key");
+    Path wlp = Path.of(System.getProperty("setpoint.it.wlp"));
+    first.old = previous.server(wlp, first.server + "-previous", first.server, key);
+    second.old = previous.server(wlp, second.server + "-previous", second.server, key);
+
+    // what the new build writes before the rollback
+    SetpointClient admin = first.client;
+    String app = admin.newApplication("rolling");
+    admin.define(app, "mode", "string", "\"before\"");
+    String newSecret = "canary-" + UUID.randomUUID();
+    admin.writeSecret(app, "dev", "written.new", newSecret);
+    admin.publish(app, "dev");
+    String token = admin.issueToken(app, "dev");
+    Nodes nodes = new Nodes(List.of(first.client.withToken(token), second.client.withToken(token)));
     String path = config(app, "dev");
 
     AtomicBoolean running = new AtomicBoolean(true);
@@ -68,51 +92,137 @@ class RollingUpgradeIT {
     ExecutorService clients = Executors.newFixedThreadPool(2);
     clients.submit(() -> read(nodes, path, running, reads, failures));
     clients.submit(() -> watch(nodes, path, running, seen, failures));
+    String oldSecret = "canary-" + UUID.randomUUID();
     try {
       assertTrue(Await.until(() -> reads.get() > 10, Duration.ofSeconds(10)), "reads are served");
 
-      // each server in turn is stopped, a release is published through the other one while it is
-      // away, and it is started again (the new build); the watcher must see each publication
-      upgrade(TestServer.server(), TestServer.baseUrl(), second, app, "during", seen);
-      upgrade(
-          TestServer.peerServer(),
-          System.getProperty("setpoint.it.peerUrl"),
-          first,
-          app,
-          "after",
-          seen);
+      // rollback, one server at a time: new build -> previous release
+      replace(second, second.server, second.old, first, app, "rollback-1", seen);
+      replace(first, first.server, first.old, second, app, "rollback-2", seen);
+      oldCodeWorksOnTheNewData(app, newSecret, oldSecret);
+
+      // upgrade, one server at a time: previous release -> new build
+      replace(first, first.old, first.server, second, app, "upgrade-1", seen);
+      replace(second, second.old, second.server, first, app, "upgrade-2", seen);
       long before = reads.get();
       assertTrue(
           Await.until(() -> reads.get() > before + 10, Duration.ofSeconds(10)), "reads go on");
     } finally {
       running.set(false);
       clients.shutdown();
-      assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS), "the clients stopped");
+      try {
+        restoreNewBuild(first);
+        restoreNewBuild(second);
+      } finally {
+        assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS), "the clients stopped");
+      }
     }
 
-    LOG.info(() -> "rolling upgrade: " + reads.get() + " reads, " + failures.size() + " failed");
+    LOG.info(
+        () ->
+            "rollback to "
+                + previous.commit()
+                + " and upgrade back: "
+                + reads.get()
+                + " reads, "
+                + failures.size()
+                + " failed");
     assertEquals(List.of(), List.copyOf(failures), "failed reads or watches");
-    assertTrue(reads.get() > 100, "reads during the upgrade: " + reads.get());
-    assertEquals("after", second.get(path).json().getString("mode"));
-    Reply verified = first.get("/api/v1/audit/verify");
-    assertEquals(200, verified.status(), verified::toString);
+    assertTrue(reads.get() > 100, "reads during the rollback and upgrade: " + reads.get());
+    assertTrue(
+        seen.containsAll(List.of("rollback-1", "rollback-2", "upgrade-1", "upgrade-2")),
+        "the watcher saw every publication made while a server was down: " + seen);
+    newCodeSeesWhatTheOldOneWrote(app, oldSecret);
+  }
+
+  /**
+   * Both servers run the previous release on the schema the new build migrated: it serves the
+   * release the new build published (and the secret it encrypted), reveals that secret, writes a
+   * setting and a secret of its own and publishes them, and verifies the whole audit chain.
+   */
+  private void oldCodeWorksOnTheNewData(String app, String newSecret, String oldSecret) {
+    SetpointClient admin = first.client;
+    Reply firstRelease = admin.get(releases(app, "dev") + "/1");
+    assertEquals(200, firstRelease.status(), firstRelease::toString);
+    Reply revealed = admin.post(env(app, "dev") + "/secrets/written.new/reveal", "{}");
+    assertEquals(200, revealed.status(), revealed::toString);
+    assertEquals(newSecret, revealed.json().getString("value"));
+    Reply defined = admin.define(app, "written.by", "string", "\"previous\"");
+    assertEquals(201, defined.status(), defined::toString);
+    admin.writeSecret(app, "dev", "written.old", oldSecret);
+    admin.publish(app, "dev");
+    JsonObject served = second.client.get(config(app, "dev")).json();
+    assertEquals(newSecret, served.getString("written.new"), "the new build's secret, served");
+    assertEquals(oldSecret, served.getString("written.old"));
+    assertEquals("previous", served.getString("written.by"));
+    auditVerifies(second.client, "the previous release");
+  }
+
+  /** Back on the new build: what the previous release wrote is there, the chain still verifies. */
+  private void newCodeSeesWhatTheOldOneWrote(String app, String oldSecret) {
+    SetpointClient admin = first.client;
+    Reply revealed = admin.post(env(app, "dev") + "/secrets/written.old/reveal", "{}");
+    assertEquals(200, revealed.status(), revealed::toString);
+    assertEquals(oldSecret, revealed.json().getString("value"));
+    Reply setting = admin.get(SetpointClient.setting(app, "written.by"));
+    assertEquals(200, setting.status(), setting::toString);
+    JsonObject served = second.client.get(config(app, "dev")).json();
+    assertEquals("upgrade-2", served.getString("mode"));
+    assertEquals("previous", served.getString("written.by"));
+    assertEquals(oldSecret, served.getString("written.old"));
+    auditVerifies(admin, "the new build");
+  }
+
+  private static void auditVerifies(SetpointClient client, String build) {
+    Reply verified = client.get("/api/v1/audit/verify");
+    assertEquals(200, verified.status(), () -> build + ": " + verified);
     JsonObject chain = verified.json();
-    assertTrue(chain.getBoolean("ok"), chain::toString);
+    assertTrue(chain.getBoolean("ok"), () -> build + ": " + chain);
     assertFalse(chain.containsKey("firstBrokenSequence"), chain::toString);
   }
 
-  /** Stops {@code server}, publishes {@code mode} through {@code other}, starts it again. */
-  private static void upgrade(
-      String server, String url, SetpointClient other, String app, String mode, Set<String> seen)
+  /**
+   * Stops the server {@code from} on {@code node}'s host, publishes {@code mode} through {@code
+   * other} while it is away (the watcher must see it), and starts {@code to} in its place.
+   */
+  private static void replace(
+      Node node, String from, String to, Node other, String app, String mode, Set<String> seen)
       throws Exception {
-    TestServer.serverCommand("stop", server);
-    other.override(app, "dev", "mode", "\"" + mode + "\"");
-    other.publish(app, "dev");
+    TestServer.serverCommand("stop", from);
+    node.running = null;
+    other.client.override(app, "dev", "mode", "\"" + mode + "\"");
+    other.client.publish(app, "dev");
     assertTrue(
         Await.until(() -> seen.contains(mode), Duration.ofSeconds(30)),
-        "the watcher saw the publication made while " + server + " was down");
-    TestServer.serverCommand("start", server);
-    TestServer.awaitReady(url, START);
+        "the watcher saw the publication made while " + from + " was down");
+    node.running = to;
+    TestServer.serverCommand("start", to);
+    TestServer.awaitReady(node.url, START);
+  }
+
+  /** Whatever happened, the host runs the new build again when the test ends. */
+  private static void restoreNewBuild(Node node) throws Exception {
+    if (node.server.equals(node.running)) {
+      return;
+    }
+    if (node.running != null) {
+      TestServer.serverCommand("stop", node.running);
+    }
+    TestServer.serverCommand("start", node.server);
+    node.running = node.server;
+    TestServer.awaitReady(node.url, START);
+  }
+
+  /** A step of the tests' own pacing: a steady reader, not a load test. */
+  private static boolean pace() {
+    try {
+      // there is no condition to await: the reader reads at a steady rate
+      TimeUnit.MILLISECONDS.sleep(20);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** A steady reader: every read must be answered 200 by one server or the other. */
@@ -124,11 +234,7 @@ class RollingUpgradeIT {
       if (reply == null || reply.status() != 200) {
         failures.add("read: " + (reply == null ? "no server answered" : reply));
       }
-      try {
-        // pacing: a steady reader, not a load test; there is no condition to await
-        TimeUnit.MILLISECONDS.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (!pace()) {
         return;
       }
     }
@@ -155,6 +261,22 @@ class RollingUpgradeIT {
         failures.add("watch: " + next);
         return;
       }
+    }
+  }
+
+  /** One host: its URL, the new build's server, the previous release's, and which one runs. */
+  private static final class Node {
+    private final String server;
+    private final String url;
+    private final SetpointClient client;
+    private String old;
+    private volatile String running;
+
+    Node(String server, String url) {
+      this.server = server;
+      this.url = url;
+      this.client = new SetpointClient(url);
+      this.running = server;
     }
   }
 
