@@ -30,7 +30,8 @@ import org.w3c.dom.NodeList;
  * a default, indexes, constraints, rows). A change that removes, renames, retypes or tightens is a
  * contract change: it waits until no running release uses what it removes, and it is named in the
  * list of contract change sets in the runbook, which says how to roll over it. No server involved;
- * the changelogs are read from the persistence module.
+ * the changelogs are read from the persistence module. {@link RollingUpgradeIT} runs the previous
+ * release's code on the schema this build migrated.
  */
 class SchemaCompatibilityIT {
 
