@@ -168,6 +168,35 @@ class AuthorizationMatrixIT {
     assertTrue(wrong.isEmpty(), String.join("\n", wrong) + "\n\nAll answers:\n" + table);
   }
 
+  /**
+   * Vault's listing of an application's environments is the metadata operation on a shorter path
+   * ({@code {app}} alone), so the document does not list it apart: every caller gets what the
+   * operation's rule gives, and an allowed one sees only the environment it may read.
+   */
+  @Test
+  void vaultsListingOfAnApplicationAnswersEveryCallerAsTheRulesSay() {
+    Operation listing =
+        new Operation("vaultListEnvironments", "LIST", "/v1/{mount}/metadata/{app}", "deliver");
+    List<String> wrong = new ArrayList<>();
+    for (Principal principal : Principal.values()) {
+      int expected = expected(listing, principal);
+      Reply reply = call(listing, principal);
+      boolean fine =
+          expected == 200
+              ? reply.status() == 200
+                  && reply
+                      .json()
+                      .getJsonObject("data")
+                      .getJsonArray("keys")
+                      .equals(Json.createArrayBuilder().add("staging/").build())
+              : reply.status() == expected;
+      if (!fine) {
+        wrong.add(principal + ": expected " + expected + ", got " + reply);
+      }
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+  }
+
   @Test
   void docsSecurityListsEveryOperationWithTheSameAccessRule() throws IOException {
     Map<String, String> documented = new TreeMap<>();

@@ -300,6 +300,60 @@ class CompatIT {
   }
 
   @Test
+  void listingAnApplicationShowsTheEnvironmentsTheCallerMayRead() {
+    String base = "/v1/setpoint/metadata/" + app;
+    for (Reply list :
+        new Reply[] {
+          vault("LIST", base, token),
+          vault("LIST", base + "/", token),
+          vault("GET", base + "/?list=true", token)
+        }) {
+      assertEquals(200, list.status(), list::toString);
+      assertEquals("kv", list.json().getString("mount_type"), list::toString);
+      assertEquals(
+          Json.createArrayBuilder().add("dev/").add("staging/").build(),
+          list.json().getJsonObject("data").getJsonArray("keys"),
+          list::toString);
+    }
+    // dev has a release but is outside this token's scope; production has no release
+    Reply scoped = vault("LIST", base, ADMIN.issueToken(app, "staging", "production"));
+    assertEquals(200, scoped.status(), scoped::toString);
+    assertEquals(
+        Json.createArrayBuilder().add("staging/").build(),
+        scoped.json().getJsonObject("data").getJsonArray("keys"));
+    Reply nothingToRead = vault("LIST", base, ADMIN.issueToken(app, "production"));
+    assertEquals(404, nothingToRead.status(), nothingToRead::toString);
+    assertEquals("{\"errors\":[]}", nothingToRead.body());
+
+    Reply editor = ADMIN.newPerson("compat-ed", "editor", app).send("LIST", base, null, null);
+    assertEquals(200, editor.status(), editor::toString);
+    assertEquals(
+        Json.createArrayBuilder().add("dev/").add("staging/").build(),
+        editor.json().getJsonObject("data").getJsonArray("keys"));
+    Reply viewer = ADMIN.newPerson("compat-vi", "viewer", app).send("LIST", base, null, null);
+    assertEquals(403, viewer.status(), viewer::toString);
+    assertEquals("{\"errors\":[\"permission denied\"]}", viewer.body());
+    Reply anonymous = vault("LIST", base, null);
+    assertEquals(403, anonymous.status(), anonymous::toString);
+
+    String other = ADMIN.newApplication("compat-list-other");
+    ADMIN.publish(other, "staging");
+    Reply hidden = vault("LIST", "/v1/setpoint/metadata/" + other, token);
+    Reply missing = vault("LIST", "/v1/setpoint/metadata/" + other + "-missing", token);
+    for (Reply notThere : new Reply[] {hidden, missing}) {
+      assertEquals(404, notThere.status(), notThere::toString);
+      assertEquals("{\"errors\":[]}", notThere.body());
+    }
+    Reply malformed = vault("LIST", "/v1/setpoint/metadata/Not_A_Slug", token);
+    assertEquals(400, malformed.status(), malformed::toString);
+    assertTrue(
+        malformed.json().getJsonArray("errors").toString().contains("app"), malformed::toString);
+    // a folder has no metadata of its own, as in Vault
+    Reply folder = vault("GET", base, token);
+    assertEquals(404, folder.status(), folder::toString);
+  }
+
+  @Test
   void vaultRefusesInVaultsShape() {
     Reply none = vault("GET", "/v1/setpoint/data/" + app + "/staging", null);
     assertEquals(403, none.status(), none::toString);

@@ -222,6 +222,23 @@ public class Access implements AuditReaders {
         .toList();
   }
 
+  /**
+   * The environments among {@code candidates} whose delivered configuration the caller may receive
+   * (as {@link #requireDelivery} decides), without recording refusals: for a client listing what it
+   * may read.
+   */
+  public List<Environment> deliverable(List<Environment> candidates) {
+    Caller caller = requireAuthenticated();
+    if (caller.kind() != Caller.Kind.SERVICE_TOKEN) {
+      return permitted(Action.REVEAL, candidates);
+    }
+    TokenScope scope = caller.token();
+    return candidates.stream()
+        .filter(e -> scope.applicationId().equals(e.application().id()))
+        .filter(e -> scope.environmentIds().contains(e.id()))
+        .toList();
+  }
+
   /** Requires a platform-wide admin: users, global role bindings, master keys. */
   public void requirePlatformAdmin() {
     Caller caller = requireAuthenticated();

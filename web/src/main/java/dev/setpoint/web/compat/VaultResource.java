@@ -3,10 +3,12 @@ package dev.setpoint.web.compat;
 import dev.setpoint.api.compat.VaultReply;
 import dev.setpoint.api.delivery.Delivery;
 import dev.setpoint.domain.access.TokenService;
+import dev.setpoint.domain.delivery.DeliveredEnvironments;
 import dev.setpoint.domain.delivery.Snapshot;
 import dev.setpoint.domain.secret.Envelope;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
+import dev.setpoint.domain.shared.Slug;
 import dev.setpoint.web.http.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -90,6 +93,7 @@ public class VaultResource {
   @Inject Envelope envelope;
   @Inject Clock clock;
   @Inject dev.setpoint.domain.access.Access access;
+  @Inject DeliveredEnvironments environments;
 
   @GET
   @Path("{mount}/data/{path: .+}")
@@ -159,7 +163,8 @@ public class VaultResource {
               + " release: older releases are read with version=N), versions {N: {created_time,"
               + " deletion_time, destroyed}}, custom_metadata, max_versions, cas_required,"
               + " delete_version_after}. With list=true on {app}/{env}: data.keys, the release's"
-              + " keys. No secret value is sent.")
+              + " keys; on {app}: its environments with a release the caller may read, as"
+              + " folders (\"staging/\"). No secret value is sent.")
   @Extension(name = "x-setpoint-access", value = "deliver")
   @APIResponse(
       responseCode = "200",
@@ -168,9 +173,12 @@ public class VaultResource {
   public Response metadata(
       @Parameter(description = "The mount (setpoint.compat.vault.mount).") @PathParam("mount")
           String mount,
-      @Parameter(description = "{app}/{env} or {app}/{env}/{key}") @PathParam("path") String path,
+      @Parameter(description = "{app}/{env} or {app}/{env}/{key}; {app} to list") @PathParam("path")
+          String path,
       @Parameter(
-              description = "true: list the keys under {app}/{env} (as Vault's LIST).",
+              description =
+                  "true: list the keys under {app}/{env}, or the environments under {app}"
+                      + " (as Vault's LIST).",
               schema = @Schema(type = SchemaType.BOOLEAN))
           @QueryParam("list")
           String list) {
@@ -274,6 +282,16 @@ public class VaultResource {
   }
 
   private Response keys(String path) {
+    Optional<Slug> app = VaultPath.application(path);
+    if (app.isPresent()) {
+      List<String> folders =
+          environments.of(app.get()).stream().map(env -> env.value() + "/").toList();
+      if (folders.isEmpty()) {
+        // Vault answers an empty folder as not found
+        throw new NotFound("No environment of " + app.get() + " has a release to read");
+      }
+      return keyList(folders);
+    }
     VaultPath at = VaultPath.parse(path);
     if (at.key().isPresent()) {
       // a key is a leaf: nothing is listed under it
@@ -283,11 +301,12 @@ public class VaultResource {
     Snapshot snapshot = released.release(at.where(), null);
     TreeSet<String> keys = new TreeSet<>(snapshot.settings().keySet());
     keys.addAll(snapshot.secrets().keySet());
+    return keyList(keys.stream().toList());
+  }
+
+  private static Response keyList(List<String> keys) {
     return VaultEnvelope.reply(
-        Json.createObjectBuilder()
-            .add("keys", Json.createArrayBuilder(keys.stream().toList()))
-            .build(),
-        true);
+        Json.createObjectBuilder().add("keys", Json.createArrayBuilder(keys)).build(), true);
   }
 
   private void checkMount(String mount) {
