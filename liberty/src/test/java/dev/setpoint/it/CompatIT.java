@@ -366,6 +366,17 @@ class CompatIT {
     Reply refused =
         vault("GET", "/v1/setpoint/data/" + app + "/staging", revoked.json().getString("token"));
     assertEquals(403, refused.status(), refused::toString);
+    // Vault checks the token before the path: a KV version 1 read (Spring Cloud Vault's fallback
+    // when the mount probe is refused) is permission denied too, and not found for a valid token
+    String unversioned = "/v1/setpoint/" + app + "/staging";
+    for (String refusedToken : new String[] {revoked.json().getString("token"), null}) {
+      Reply denied = vault("GET", unversioned, refusedToken);
+      assertEquals(403, denied.status(), denied::toString);
+      assertEquals("{\"errors\":[\"permission denied\"]}", denied.body());
+    }
+    Reply notVersioned = vault("GET", unversioned, token);
+    assertEquals(404, notVersioned.status(), notVersioned::toString);
+    assertEquals("{\"errors\":[]}", notVersioned.body());
 
     String other = ADMIN.newApplication("compat-vault-other");
     ADMIN.publish(other, "staging");

@@ -232,6 +232,18 @@ public class VaultResource {
     return keys(path);
   }
 
+  /**
+   * Any other read under a mount, such as the KV version 1 path Spring Cloud Vault falls back to
+   * when its mount probe is refused: not found. A request without a valid token never gets here: as
+   * Vault checks the token before the path, it is refused with permission denied.
+   */
+  @GET
+  @Path("{mount}/{path: .+}")
+  @Operation(hidden = true)
+  public Response unversioned() {
+    throw new NotFound("The mount is KV version 2: read {mount}/data/{app}/{env}");
+  }
+
   /** Writes, on every KV path: Setpoint's configuration changes through its own API. */
   @PUT
   @Path(WRITABLE)
