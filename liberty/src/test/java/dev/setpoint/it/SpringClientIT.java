@@ -1,7 +1,6 @@
 package dev.setpoint.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +8,7 @@ import dev.setpoint.it.support.Await;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
 import dev.setpoint.it.support.SpringApps;
+import dev.setpoint.it.support.SpringReadApplication;
 import dev.setpoint.it.support.TestServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -34,20 +34,14 @@ class SpringClientIT {
   private static final SetpointClient ADMIN = SetpointClient.forServerUnderTest();
   private static final Duration START = Duration.ofSeconds(120);
 
+  private static SpringReadApplication read;
   private static String app;
-  private static String secret;
 
   @BeforeAll
   static void fixtures() throws Exception {
     TestServer.awaitReady(Duration.ofSeconds(120));
-    app = ADMIN.newApplication("spring");
-    ok(ADMIN.define(app, "greeting", "string", "\"hello\""));
-    ok(ADMIN.define(app, "pool.size", "integer", "4"));
-    ok(ADMIN.define(app, "feature.on", "boolean", "true"));
-    ok(ADMIN.override(app, "staging", "pool.size", "8"));
-    secret = "canary-" + UUID.randomUUID();
-    ADMIN.writeSecret(app, "staging", "db.password", secret);
-    ADMIN.publish(app, "staging");
+    read = SpringReadApplication.create(ADMIN, "spring");
+    app = read.app();
   }
 
   @Test
@@ -55,45 +49,18 @@ class SpringClientIT {
     String token = ADMIN.issueToken(app, "staging");
     int port = SpringApps.freePort();
     try (SpringApps.Running client = client(port, token)) {
-      String values = "http://127.0.0.1:" + port + "/values";
-      Reply seen = Await.value(() -> SpringApps.call("GET", values), r -> r.status() == 200, START);
-      assertEquals(200, seen.status(), () -> seen + "\n" + client.log());
-      JsonObject json = seen.json();
-      assertEquals("hello", json.getString("greeting"));
-      assertEquals("hello", json.getString("environment.greeting"));
-      assertEquals(8, json.getInt("pool.size"));
-      assertEquals(secret, json.getString("db.password"));
-
-      ok(ADMIN.override(app, "staging", "greeting", "\"hello again\""));
-      ADMIN.publish(app, "staging");
-      Reply refreshed =
-          SpringApps.call(
-              "POST",
-              "http://127.0.0.1:" + port + "/actuator/refresh",
-              "Content-Type",
-              "application/json");
-      assertEquals(200, refreshed.status(), () -> refreshed + "\n" + client.log());
-      assertTrue(refreshed.body().contains("greeting"), refreshed::toString);
-      JsonObject after = SpringApps.call("GET", values).json();
-      assertEquals("hello again", after.getString("greeting"));
-      assertEquals("hello again", after.getString("environment.greeting"));
+      read.assertSeenBy(client, port, START);
+      read.assertRefreshSeenBy(ADMIN, client, port);
     }
   }
 
   @Test
   void aRevokedTokenStopsTheStartWithAClearError() throws Exception {
-    Reply issued = ADMIN.post("/api/v1/tokens", SetpointClient.tokenRequest(app, null, "staging"));
-    ok(issued);
-    ok(ADMIN.delete("/api/v1/tokens/" + issued.json().getString("id")));
-    try (SpringApps.Running client =
-        client(SpringApps.freePort(), issued.json().getString("token"))) {
-      assertTrue(client.ended(START), () -> "still running:\n" + client.log());
-      assertNotEquals(0, client.process().exitValue());
-      String log = client.log();
+    try (SpringApps.Running client = client(SpringApps.freePort(), read.revokedToken(ADMIN))) {
+      String log = read.assertStartFailed(client, START);
       // fail-fast: Spring's ConfigClientFailFastException, caused by Setpoint's 401
       assertTrue(log.contains("Could not locate PropertySource"), log);
       assertTrue(log.contains("401 Unauthorized"), log);
-      assertTrue(!log.contains(secret), "no secret in the client's output");
     }
   }
 
@@ -166,6 +133,8 @@ class SpringClientIT {
         SpringApps.springClient(),
         Map.of("SPRING_CLOUD_CONFIG_TOKEN", token),
         "--server.port=" + port,
+        // the same application also holds Spring Cloud Vault, for SpringVaultClientIT
+        "--spring.cloud.vault.enabled=false",
         "--spring.application.name=" + app,
         "--spring.profiles.active=staging",
         "--spring.config.import=configserver:" + ADMIN.baseUrl() + "/config-server");
