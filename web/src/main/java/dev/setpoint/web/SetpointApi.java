@@ -1,9 +1,11 @@
 package dev.setpoint.web;
 
+import dev.setpoint.api.compat.VaultReply;
 import dev.setpoint.api.problem.Problem;
 import dev.setpoint.api.problem.ProblemTypes;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -139,6 +141,57 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                       @Content(
                           mediaType = ProblemTypes.MEDIA_TYPE,
                           schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "VaultBadRequest",
+                  responseCode = "400",
+                  description = "Vault: a name breaks Setpoint's rules; errors says which.",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = VaultReply.Errors.class))),
+              @APIResponse(
+                  name = "VaultPermissionDenied",
+                  responseCode = "403",
+                  description =
+                      "Vault: no token, or one that is unknown, expired, revoked or not scoped to"
+                          + " what was asked for: permission denied (Vault has no 401).",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = VaultReply.Errors.class))),
+              @APIResponse(
+                  name = "VaultNotFound",
+                  responseCode = "404",
+                  description =
+                      "Vault: nothing there (or nothing the token may know of): empty errors.",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = VaultReply.Errors.class))),
+              @APIResponse(
+                  name = "VaultTooManyRequests",
+                  responseCode = "429",
+                  description = "Vault: a rate limit ran out; Retry-After says when to retry.",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = VaultReply.Errors.class))),
+              @APIResponse(
+                  name = "VaultServerError",
+                  responseCode = "500",
+                  description = "Vault: unexpected failure; the log has the details.",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = VaultReply.Errors.class))),
+              @APIResponse(
+                  name = "VaultUnavailable",
+                  responseCode = "503",
+                  description = "Vault: the database is unreachable and nothing cached can answer.",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = VaultReply.Errors.class))),
               @APIResponse(
                   name = "ServerError",
                   responseCode = "500",

@@ -2,10 +2,8 @@ package dev.setpoint.web.compat;
 
 import dev.setpoint.api.compat.VaultReply;
 import dev.setpoint.api.delivery.Delivery;
-import dev.setpoint.domain.access.TokenService;
 import dev.setpoint.domain.delivery.DeliveredEnvironments;
 import dev.setpoint.domain.delivery.Snapshot;
-import dev.setpoint.domain.secret.Envelope;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Slug;
@@ -29,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -54,32 +51,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Tag(name = "Vault KV v2")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(
-    responseCode = "400",
-    description = "A name breaks Setpoint's rules.",
-    content = @Content(schema = @Schema(implementation = VaultReply.Errors.class)))
-@APIResponse(
-    responseCode = "403",
-    description =
-        "No token, or one that is unknown, expired, revoked, or not scoped to this environment:"
-            + " permission denied.",
-    content = @Content(schema = @Schema(implementation = VaultReply.Errors.class)))
-@APIResponse(
-    responseCode = "404",
-    description = "Nothing there (or nothing the token may know of): empty errors.",
-    content = @Content(schema = @Schema(implementation = VaultReply.Errors.class)))
-@APIResponse(
-    responseCode = "429",
-    description = "A rate limit ran out; Retry-After says when to retry.",
-    content = @Content(schema = @Schema(implementation = VaultReply.Errors.class)))
-@APIResponse(
-    responseCode = "500",
-    description = "Unexpected failure; the log has the details.",
-    content = @Content(schema = @Schema(implementation = VaultReply.Errors.class)))
-@APIResponse(
-    responseCode = "503",
-    description = "The database is unreachable and nothing cached can answer.",
-    content = @Content(schema = @Schema(implementation = VaultReply.Errors.class)))
+@APIResponse(responseCode = "400", ref = "VaultBadRequest")
+@APIResponse(responseCode = "403", ref = "VaultPermissionDenied")
+@APIResponse(responseCode = "404", ref = "VaultNotFound")
+@APIResponse(responseCode = "429", ref = "VaultTooManyRequests")
+@APIResponse(responseCode = "500", ref = "VaultServerError")
+@APIResponse(responseCode = "503", ref = "VaultUnavailable")
 public class VaultResource {
 
   private static final String PROTOCOL = "vault";
@@ -89,10 +66,6 @@ public class VaultResource {
 
   @Inject ReleasedConfiguration released;
   @Inject CompatConfig config;
-  @Inject TokenService tokens;
-  @Inject Envelope envelope;
-  @Inject Clock clock;
-  @Inject dev.setpoint.domain.access.Access access;
   @Inject DeliveredEnvironments environments;
 
   @GET

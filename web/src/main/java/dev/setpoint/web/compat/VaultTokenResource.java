@@ -26,22 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Tag(name = "Vault KV v2")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(
-    responseCode = "403",
-    description = "No valid token: permission denied.",
-    content = @Content(schema = @Schema(implementation = VaultReply.Errors.class)))
-@APIResponse(
-    responseCode = "404",
-    description = "Nothing there: empty errors.",
-    content = @Content(schema = @Schema(implementation = VaultReply.Errors.class)))
-@APIResponse(
-    responseCode = "429",
-    description = "A rate limit ran out; Retry-After says when to retry.",
-    content = @Content(schema = @Schema(implementation = VaultReply.Errors.class)))
-@APIResponse(
-    responseCode = "500",
-    description = "Unexpected failure; the log has the details.",
-    content = @Content(schema = @Schema(implementation = VaultReply.Errors.class)))
+@APIResponse(responseCode = "403", ref = "VaultPermissionDenied")
+@APIResponse(responseCode = "404", ref = "VaultNotFound")
+@APIResponse(responseCode = "429", ref = "VaultTooManyRequests")
+@APIResponse(responseCode = "500", ref = "VaultServerError")
 public class VaultTokenResource {
 
   @Inject TokenService tokens;
