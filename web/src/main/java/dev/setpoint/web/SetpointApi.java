@@ -1,5 +1,6 @@
 package dev.setpoint.web;
 
+import dev.setpoint.api.compat.SpringEnvironment;
 import dev.setpoint.api.compat.VaultReply;
 import dev.setpoint.api.problem.Problem;
 import dev.setpoint.api.problem.ProblemTypes;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
@@ -141,6 +143,31 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                       @Content(
                           mediaType = ProblemTypes.MEDIA_TYPE,
                           schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "SpringEnvironment",
+                  responseCode = "200",
+                  description = "Spring Cloud Config: the Environment.",
+                  content = {
+                    @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = SpringEnvironment.class)),
+                    @Content(
+                        mediaType = SpringEnvironment.V2_MEDIA_TYPE,
+                        schema = @Schema(implementation = SpringEnvironment.class))
+                  }),
+              @APIResponse(
+                  name = "SpringDocument",
+                  responseCode = "200",
+                  description = "Spring Cloud Config: the document.",
+                  content = {
+                    @Content(
+                        mediaType = MediaType.TEXT_PLAIN,
+                        schema =
+                            @Schema(type = SchemaType.STRING, description = ".properties or YAML")),
+                    @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.OBJECT, description = "nested keys"))
+                  }),
               @APIResponse(
                   name = "VaultBadRequest",
                   responseCode = "400",

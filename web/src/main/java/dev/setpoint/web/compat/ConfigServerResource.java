@@ -1,7 +1,6 @@
 package dev.setpoint.web.compat;
 
 import dev.setpoint.api.compat.SpringEnvironment;
-import dev.setpoint.api.delivery.Delivery;
 import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.delivery.Snapshot;
 import dev.setpoint.domain.shared.Forbidden;
@@ -11,12 +10,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +28,6 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -80,30 +77,15 @@ public class ConfigServerResource {
               + " profile-specific. A profile named 'default' that is no environment is left out."
               + " Secrets are values; Cache-Control: no-store.")
   @Extension(name = "x-setpoint-access", value = "deliver")
-  @APIResponse(
-      responseCode = "200",
-      description = "The Environment.",
-      content = {
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SpringEnvironment.class)),
-        @Content(
-            mediaType = SpringEnvironment.V2_MEDIA_TYPE,
-            schema = @Schema(implementation = SpringEnvironment.class))
-      })
+  @APIResponse(responseCode = "200", ref = "SpringEnvironment")
   public Response environment(
       @Parameter(description = "The Setpoint application's slug.") @PathParam("application")
           String application,
       @Parameter(description = "Spring profiles, comma-separated; each names an environment.")
           @PathParam("profile")
           String profile,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept,
-      @Parameter(
-              description = "The running instance's id, shown in the consumers list.",
-              schema = @Schema(type = SchemaType.STRING, pattern = Delivery.INSTANCE_PATTERN))
-          @HeaderParam(Delivery.INSTANCE_HEADER)
-          String instance) {
-    return environmentAt(application, profile, null, accept, instance);
+      @BeanParam SpringRequest request) {
+    return environmentAt(application, profile, null, request);
   }
 
   @GET
@@ -115,17 +97,7 @@ public class ConfigServerResource {
           "As springEnvironment, with the label naming a release number of the (one) profile's"
               + " environment.")
   @Extension(name = "x-setpoint-access", value = "deliver")
-  @APIResponse(
-      responseCode = "200",
-      description = "The Environment of that release.",
-      content = {
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SpringEnvironment.class)),
-        @Content(
-            mediaType = SpringEnvironment.V2_MEDIA_TYPE,
-            schema = @Schema(implementation = SpringEnvironment.class))
-      })
+  @APIResponse(responseCode = "200", ref = "SpringEnvironment")
   public Response environmentAt(
       @Parameter(description = "The Setpoint application's slug.") @PathParam("application")
           String application,
@@ -136,21 +108,12 @@ public class ConfigServerResource {
               schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
           @PathParam("label")
           String label,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept,
-      @Parameter(
-              description = "The running instance's id, shown in the consumers list.",
-              schema = @Schema(type = SchemaType.STRING, pattern = Delivery.INSTANCE_PATTERN))
-          @HeaderParam(Delivery.INSTANCE_HEADER)
-          String instance) {
+      @BeanParam SpringRequest request) {
     Integer number = releaseNumber(label);
     List<String> profiles = profiles(profile, number != null);
-    List<Served> sources = load(application, profiles, number, instance);
+    List<Served> sources = load(application, profiles, number, request.instance());
     byte[] body = environmentJson(application, profiles, label, sources);
-    String type =
-        accept != null && accept.contains(SpringEnvironment.V2_MEDIA_TYPE)
-            ? SpringEnvironment.V2_MEDIA_TYPE
-            : MediaType.APPLICATION_JSON;
-    return Response.ok(body, type).cacheControl(noStore()).build();
+    return Response.ok(body, request.environmentType()).cacheControl(noStore()).build();
   }
 
   @GET
@@ -165,27 +128,13 @@ public class ConfigServerResource {
               + " dotted keys. The application is everything before the last '-'; profiles whose"
               + " names hold a '-' are reached through the profile mapping.")
   @Extension(name = "x-setpoint-access", value = "deliver")
-  @APIResponse(
-      responseCode = "200",
-      description = "The document.",
-      content = {
-        @Content(
-            mediaType = MediaType.TEXT_PLAIN,
-            schema = @Schema(type = SchemaType.STRING, description = ".properties or YAML")),
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, description = "nested keys"))
-      })
+  @APIResponse(responseCode = "200", ref = "SpringDocument")
   public Response document(
       @Parameter(description = "{application}-{profiles}.{properties|yml|yaml|json}")
           @PathParam("file")
           String file,
-      @Parameter(
-              description = "The running instance's id, shown in the consumers list.",
-              schema = @Schema(type = SchemaType.STRING, pattern = Delivery.INSTANCE_PATTERN))
-          @HeaderParam(Delivery.INSTANCE_HEADER)
-          String instance) {
-    return documentAt(null, file, instance);
+      @BeanParam SpringRequest request) {
+    return documentAt(null, file, request);
   }
 
   @GET
@@ -196,17 +145,7 @@ public class ConfigServerResource {
       summary = "Spring Cloud Config: one document of a release",
       description = "As springDocument, for release {label} of the (one) profile's environment.")
   @Extension(name = "x-setpoint-access", value = "deliver")
-  @APIResponse(
-      responseCode = "200",
-      description = "The document.",
-      content = {
-        @Content(
-            mediaType = MediaType.TEXT_PLAIN,
-            schema = @Schema(type = SchemaType.STRING, description = ".properties or YAML")),
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.OBJECT, description = "nested keys"))
-      })
+  @APIResponse(responseCode = "200", ref = "SpringDocument")
   public Response documentAt(
       @Parameter(
               description = "A release number of the profile's environment.",
@@ -216,18 +155,14 @@ public class ConfigServerResource {
       @Parameter(description = "{application}-{profile}.{properties|yml|yaml|json}")
           @PathParam("file")
           String file,
-      @Parameter(
-              description = "The running instance's id, shown in the consumers list.",
-              schema = @Schema(type = SchemaType.STRING, pattern = Delivery.INSTANCE_PATTERN))
-          @HeaderParam(Delivery.INSTANCE_HEADER)
-          String instance) {
+      @BeanParam SpringRequest request) {
     Matcher parts = FILE.matcher(file);
     if (!parts.matches()) {
       throw new InvalidValue("file", "must be {application}-{profile}.properties, .yml or .json");
     }
     Integer number = releaseNumber(label);
     List<String> profiles = profiles(parts.group(2).replace('+', ','), number != null);
-    List<Served> sources = load(parts.group(1), profiles, number, instance);
+    List<Served> sources = load(parts.group(1), profiles, number, request.instance());
     List<Snapshot> lowestFirst = new ArrayList<>();
     for (int i = sources.size() - 1; i >= 0; i--) {
       lowestFirst.add(sources.get(i).snapshot());
