@@ -12,15 +12,14 @@ import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.catalog.EnvironmentService;
-import dev.setpoint.domain.release.NextRelease;
 import dev.setpoint.domain.release.PublishRelease;
 import dev.setpoint.domain.release.ReleasePublisher;
-import dev.setpoint.domain.setting.SettingService;
 import dev.setpoint.domain.shared.Forbidden;
 import dev.setpoint.domain.shared.NotFound;
 import dev.setpoint.domain.shared.Slug;
 import dev.setpoint.domain.shared.Unauthenticated;
 import dev.setpoint.domain.testing.InMemoryRepositories;
+import dev.setpoint.domain.testing.WiredUseCases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -39,26 +38,10 @@ class DeliveredEnvironmentsTest {
 
   @BeforeEach
   void setUp() {
-    ApplicationService applications =
-        new ApplicationService(
-            store, store, store, store, store.access(), store.auditTrail(), store.clock);
-    EnvironmentService environments =
-        new EnvironmentService(
-            applications, store, store, store.access(), store.auditTrail(), store.clock);
-    SettingService settings =
-        new SettingService(
-            applications, environments, store, store.access(), store.auditTrail(), store.clock);
-    ReleasePublisher publisher =
-        new ReleasePublisher(
-            environments,
-            new NextRelease(settings, store, store),
-            store,
-            store,
-            store,
-            store.access(),
-            store.auditTrail(),
-            (environment, reason) -> {},
-            store.clock);
+    WiredUseCases wired = WiredUseCases.over(store);
+    ApplicationService applications = wired.applications();
+    EnvironmentService environments = wired.environments();
+    ReleasePublisher publisher = wired.publisher();
     shop = applications.create("shop", "Shop", null, null);
     applications.create("other", "Other", null, null);
     dev = environments.find(shop, new Slug("dev"));

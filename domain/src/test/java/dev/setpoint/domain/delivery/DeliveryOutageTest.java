@@ -10,7 +10,6 @@ import dev.setpoint.domain.access.Caller;
 import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.catalog.EnvironmentService;
-import dev.setpoint.domain.release.NextRelease;
 import dev.setpoint.domain.release.PublishRelease;
 import dev.setpoint.domain.release.ReleasePublisher;
 import dev.setpoint.domain.setting.DefineSetting;
@@ -21,6 +20,7 @@ import dev.setpoint.domain.shared.Precondition;
 import dev.setpoint.domain.shared.Slug;
 import dev.setpoint.domain.shared.Unavailable;
 import dev.setpoint.domain.testing.InMemoryRepositories;
+import dev.setpoint.domain.testing.WiredUseCases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,26 +60,11 @@ class DeliveryOutageTest {
   @BeforeEach
   void setUp() {
     InMemoryRepositories store = new InMemoryRepositories();
-    ApplicationService applications =
-        new ApplicationService(
-            store, store, store, store, store.access(), store.auditTrail(), store.clock);
-    EnvironmentService environments =
-        new EnvironmentService(
-            applications, store, store, store.access(), store.auditTrail(), store.clock);
-    SettingService settings =
-        new SettingService(
-            applications, environments, store, store.access(), store.auditTrail(), store.clock);
-    ReleasePublisher publisher =
-        new ReleasePublisher(
-            environments,
-            new NextRelease(settings, store, store),
-            store,
-            store,
-            store,
-            store.access(),
-            store.auditTrail(),
-            (environment, reason) -> {},
-            store.clock);
+    WiredUseCases wired = WiredUseCases.over(store);
+    ApplicationService applications = wired.applications();
+    EnvironmentService environments = wired.environments();
+    SettingService settings = wired.settings();
+    ReleasePublisher publisher = wired.publisher();
     snapshots = new Snapshots(environments, store, store, null);
     feed = new DeliveryFeed(store, store);
     applications.create("shop", "Shop", null, null);

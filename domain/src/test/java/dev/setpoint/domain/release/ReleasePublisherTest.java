@@ -16,6 +16,7 @@ import dev.setpoint.domain.shared.Precondition;
 import dev.setpoint.domain.shared.Slug;
 import dev.setpoint.domain.shared.Unprocessable;
 import dev.setpoint.domain.testing.InMemoryRepositories;
+import dev.setpoint.domain.testing.WiredUseCases;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,27 +32,12 @@ class ReleasePublisherTest {
   @BeforeEach
   void setUp() {
     store = new InMemoryRepositories();
-    ApplicationService applications =
-        new ApplicationService(
-            store, store, store, store, store.access(), store.auditTrail(), store.clock);
-    environments =
-        new EnvironmentService(
-            applications, store, store, store.access(), store.auditTrail(), store.clock);
-    settings =
-        new SettingService(
-            applications, environments, store, store.access(), store.auditTrail(), store.clock);
+    WiredUseCases wired = WiredUseCases.over(store);
+    ApplicationService applications = wired.applications();
+    environments = wired.environments();
+    settings = wired.settings();
     releases = new ReleaseHistory(environments, store);
-    publisher =
-        new ReleasePublisher(
-            environments,
-            new NextRelease(settings, store, store),
-            store,
-            store,
-            store,
-            store.access(),
-            store.auditTrail(),
-            (environment, reason) -> {},
-            store.clock);
+    publisher = wired.publisher();
     applications.create("shop", "Shop", null, null);
   }
 

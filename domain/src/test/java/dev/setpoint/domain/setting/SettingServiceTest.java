@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.catalog.ApplicationService;
-import dev.setpoint.domain.catalog.EnvironmentService;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
@@ -17,6 +16,7 @@ import dev.setpoint.domain.shared.Precondition;
 import dev.setpoint.domain.shared.Slug;
 import dev.setpoint.domain.shared.StaleVersion;
 import dev.setpoint.domain.testing.InMemoryRepositories;
+import dev.setpoint.domain.testing.WiredUseCases;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,16 +32,9 @@ class SettingServiceTest {
 
   @BeforeEach
   void setUp() {
-    InMemoryRepositories store = new InMemoryRepositories();
-    ApplicationService applications =
-        new ApplicationService(
-            store, store, store, store, store.access(), store.auditTrail(), store.clock);
-    EnvironmentService environments =
-        new EnvironmentService(
-            applications, store, store, store.access(), store.auditTrail(), store.clock);
-    settings =
-        new SettingService(
-            applications, environments, store, store.access(), store.auditTrail(), store.clock);
+    WiredUseCases wired = WiredUseCases.over(new InMemoryRepositories());
+    settings = wired.settings();
+    ApplicationService applications = wired.applications();
     applications.create("shop", "Shop", null, null);
   }
 
