@@ -90,6 +90,14 @@ public class AuditWriter {
     store(List.of(record));
   }
 
+  /** The head as this transaction left it, when it holds the head's lock; else null. */
+  private Position heldHead() {
+    if (transactions == null || transactions.getTransactionKey() == null) {
+      return null;
+    }
+    return transactions.getResource(HOLDS_HEAD) instanceof Position held ? held : null;
+  }
+
   /**
    * Whether the current transaction already holds the head; a transaction of its own would then
    * wait for this one forever.
@@ -103,9 +111,9 @@ public class AuditWriter {
   private void store(List<AuditRecord> records) {
     List<AuditEvent> chained = new ArrayList<>(records.size());
     try {
-      Position head = events.lockHead();
-      if (transactions != null) {
-        transactions.putResource(HOLDS_HEAD, Boolean.TRUE);
+      Position head = heldHead();
+      if (head == null) {
+        head = events.lockHead();
       }
       for (AuditRecord record : records) {
         AuditEvent event = AuditChain.next(head, record);
@@ -113,6 +121,11 @@ public class AuditWriter {
         head = Position.of(event);
       }
       events.append(chained);
+      if (transactions != null && transactions.getTransactionKey() != null) {
+        // the row lock on the head is this transaction's until it ends: nobody else appends, so
+        // the next append in it chains onto this position without locking and reading it again
+        transactions.putResource(HOLDS_HEAD, head);
+      }
     } catch (DomainException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -26,8 +26,12 @@ import java.util.List;
 @ApplicationScoped
 public class PlanApplication {
 
-  /** Writes between two releases of the working set. */
-  static final int BATCH = 100;
+  /**
+   * Writes between two releases of the working set. Every flush checks each entity held (the use
+   * cases flush before their queries and the audit trail after each event), so a smaller set is
+   * cheaper per write; reloading after a release costs a few lookups.
+   */
+  static final int BATCH = 20;
 
   private final SettingService settings;
   private final SecretWriter secrets;

@@ -46,8 +46,12 @@ public class JpaAuditRepository implements AuditRepository {
     if (events.isEmpty()) {
       return;
     }
-    events.forEach(e -> em.persist(new AuditEventRow(e)));
+    List<AuditEventRow> rows = events.stream().map(AuditEventRow::new).toList();
+    rows.forEach(em::persist);
     em.flush();
+    // written and never read back in this transaction: out of the persistence context, so that
+    // later flushes of a long transaction (an import) do not check each one again
+    rows.forEach(em::detach);
     AuditEvent last = events.get(events.size() - 1);
     em.createNativeQuery("update audit_head set sequence = ?1, hash = ?2 where id = 1")
         .setParameter(1, last.sequence())
