@@ -269,10 +269,7 @@ public class DeliveryService {
       }
     }
     watchers.changed(
-        environmentId,
-        serving,
-        serving.isPresent() ? entitledTo(serving.get()) : watcher -> true,
-        executor);
+        environmentId, serving, serving.isPresent() ? entitledTo(serving.get()) : watcher -> true);
   }
 
   /**

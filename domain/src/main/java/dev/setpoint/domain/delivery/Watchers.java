@@ -1,7 +1,6 @@
 package dev.setpoint.domain.delivery;
 
 import dev.setpoint.domain.access.Caller;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -78,45 +75,22 @@ public final class Watchers {
     return removed[0];
   }
 
-  /** How many woken watches one task answers; more than that are answered in parallel. */
-  static final int SLICE = 256;
-
   /**
    * Wakes every watch of the environment that what it now serves supersedes. Whether a caller is
-   * still entitled is asked once per distinct caller in the round, not once per watch (ten thousand
-   * instances sharing one service token cost one token lookup), before any is answered; the answers
-   * are then written in slices of {@link #SLICE} on {@code executor}, so a large fleet is answered
-   * on every core instead of one after the other on the refreshing thread.
+   * still entitled is asked once per distinct caller in the round, not once per watch: ten thousand
+   * instances sharing one service token cost one token lookup.
    */
-  void changed(
-      UUID environmentId, Optional<Snapshot> now, Predicate<Caller> entitled, Executor executor) {
+  void changed(UUID environmentId, Optional<Snapshot> now, Predicate<Caller> entitled) {
     Set<Watch> watches = byEnvironment.get(environmentId);
     if (watches == null) {
       return;
     }
-    List<Watch> due = new ArrayList<>();
+    Map<Caller, Wake> decided = new HashMap<>();
     for (Watch watch : List.copyOf(watches)) {
       if ((now.isEmpty() || now.get().supersedes(watch.held)) && remove(watch)) {
-        due.add(watch);
-      }
-    }
-    Map<Caller, Wake> decided = new HashMap<>();
-    for (Watch watch : due) {
-      decided.computeIfAbsent(
-          watch.caller, caller -> new Wake(now, now.isEmpty() || entitled.test(caller)));
-    }
-    for (int from = 0; from < due.size(); from += SLICE) {
-      List<Watch> slice = due.subList(from, Math.min(due.size(), from + SLICE));
-      Runnable answer =
-          () -> slice.forEach(watch -> watch.callback.accept(decided.get(watch.caller)));
-      if (from + SLICE >= due.size()) {
-        answer.run(); // the last slice on this thread
-      } else {
-        try {
-          executor.execute(answer);
-        } catch (RejectedExecutionException e) {
-          answer.run();
-        }
+        watch.callback.accept(
+            decided.computeIfAbsent(
+                watch.caller, caller -> new Wake(now, now.isEmpty() || entitled.test(caller))));
       }
     }
   }

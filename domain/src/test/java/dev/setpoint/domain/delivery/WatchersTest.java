@@ -40,7 +40,7 @@ class WatchersTest {
           return caller.equals(shared);
         };
 
-    watchers.changed(target.environmentId(), Optional.of(release(2)), entitled, Runnable::run);
+    watchers.changed(target.environmentId(), Optional.of(release(2)), entitled);
 
     assertEquals(2, asked.get(), "one question per distinct caller");
     assertEquals(501, woken.size());
@@ -61,8 +61,7 @@ class WatchersTest {
         c -> {
           asked.incrementAndGet();
           return true;
-        },
-        Runnable::run);
+        });
 
     assertTrue(woken.isEmpty());
     assertEquals(0, asked.get());
@@ -80,51 +79,10 @@ class WatchersTest {
         Optional.empty(),
         c -> {
           throw new AssertionError("no release, nothing to be entitled to");
-        },
-        Runnable::run);
+        });
 
     assertEquals(1, woken.size());
     assertTrue(woken.get(0).now().isEmpty());
     assertEquals(0, watchers.waiting());
-  }
-
-  @Test
-  void aLargeFleetIsAnsweredInSlicesOnTheExecutorAndEveryWatchOnce() {
-    Caller caller = Caller.user("fleet", java.util.Set.of());
-    java.util.concurrent.ConcurrentLinkedQueue<Watchers.Wake> woken =
-        new java.util.concurrent.ConcurrentLinkedQueue<>();
-    int fleet = 3 * Watchers.SLICE + 10;
-    for (int i = 0; i < fleet; i++) {
-      watchers.add(release(1), caller, woken::add);
-    }
-    List<Runnable> submitted = new ArrayList<>();
-
-    watchers.changed(target.environmentId(), Optional.of(release(2)), c -> true, submitted::add);
-
-    assertEquals(3, submitted.size(), "all but the last slice go to the executor");
-    assertEquals(10, woken.size(), "the last slice is answered on the refreshing thread");
-    submitted.forEach(Runnable::run);
-    assertEquals(fleet, woken.size());
-    assertEquals(0, watchers.waiting());
-  }
-
-  @Test
-  void aRefusingExecutorStillGetsEveryWatchAnswered() {
-    Caller caller = Caller.user("fleet", java.util.Set.of());
-    List<Watchers.Wake> woken = new ArrayList<>();
-    int fleet = 2 * Watchers.SLICE + 1;
-    for (int i = 0; i < fleet; i++) {
-      watchers.add(release(1), caller, woken::add);
-    }
-
-    watchers.changed(
-        target.environmentId(),
-        Optional.of(release(2)),
-        c -> true,
-        task -> {
-          throw new java.util.concurrent.RejectedExecutionException("shutting down");
-        });
-
-    assertEquals(fleet, woken.size());
   }
 }
