@@ -140,9 +140,12 @@ public class SessionService {
 
   /**
    * The live session a request presents, noting the use (in memory: written in batches by {@link
-   * SessionUsage}); empty when the id is unknown, ended or has timed out. A read only.
+   * SessionUsage}); empty when the id is unknown, ended or has timed out. A read only, in a
+   * transaction of its own like {@link UserService#authenticate}: read without one, the pool may
+   * re-enlist the entity manager's connection in a local transaction that is already completing
+   * (J2CA0026E after a database restart).
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Optional<Active> check(String presentedId) {
     if (presentedId == null || !SHAPE.matcher(presentedId).matches()) {
       return Optional.empty();
@@ -178,7 +181,7 @@ public class SessionService {
   }
 
   /** The user's live sessions, oldest first: for the user themselves, or a platform admin. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<ConsoleSession> of(String username) {
     requireSelfOrPlatformAdmin(username);
     Instant now = clock.instant();
