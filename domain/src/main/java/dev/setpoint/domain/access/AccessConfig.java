@@ -31,6 +31,10 @@ public class AccessConfig {
   long tokenUsageFlushSeconds;
 
   @Inject
+  @ConfigProperty(name = "setpoint.auth.password-cache-ttl", defaultValue = "PT5M")
+  Duration passwordCacheTtl;
+
+  @Inject
   @ConfigProperty(name = "SETPOINT_ADMIN_PASSWORD")
   Optional<String> adminPassword;
 
@@ -49,6 +53,7 @@ public class AccessConfig {
     this.basicEnabled = Optional.of(true);
     this.tokenCacheTtl = Duration.ZERO;
     this.tokenUsageFlushSeconds = 1;
+    this.passwordCacheTtl = Duration.ofMinutes(5);
     this.adminPassword = Optional.empty();
     this.generatedAdminPasswordFile = Optional.empty();
     this.profile = new ProfileConfig("dev");
@@ -65,6 +70,14 @@ public class AccessConfig {
   /** How long a server remembers a service token it found valid; zero asks the store each time. */
   public Duration tokenCacheTtl() {
     return tokenCacheTtl;
+  }
+
+  /**
+   * How long a server remembers that a password matched a user's stored hash (HTTP Basic on every
+   * request then costs one slow hash, not one per request); zero runs the hash every time.
+   */
+  public Duration passwordCacheTtl() {
+    return passwordCacheTtl;
   }
 
   /** How often the last-used times of service tokens are written. */

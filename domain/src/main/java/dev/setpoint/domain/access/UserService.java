@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -40,11 +41,12 @@ public class UserService {
   private final AuditTrail audit;
   private final ConsoleSessionRepository sessions;
   private final Clock clock;
+  private final VerifiedPasswords verified;
   private volatile String decoy;
 
   /** For the CDI container's proxy only. */
   protected UserService() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -55,7 +57,10 @@ public class UserService {
       Access access,
       AuditTrail audit,
       ConsoleSessionRepository sessions,
+      AccessConfig config,
       Clock clock) {
+    this.verified =
+        new VerifiedPasswords(config == null ? Duration.ZERO : config.passwordCacheTtl());
     this.sessions = sessions;
     this.clock = clock;
     this.users = users;
@@ -117,9 +122,14 @@ public class UserService {
       getHasher().verify(password, decoyHash());
       return Optional.empty();
     }
-    return getHasher().verify(password, user.get().passwordHash())
-        ? Optional.of(Caller.builtInUser(user.get().username()))
-        : Optional.empty();
+    String stored = user.get().passwordHash();
+    if (!getVerified().matches(username, password, stored)) {
+      if (!getHasher().verify(password, stored)) {
+        return Optional.empty();
+      }
+      getVerified().remember(username, password, stored);
+    }
+    return Optional.of(Caller.builtInUser(user.get().username()));
   }
 
   /** Adds a user; platform admins only. */
@@ -214,6 +224,10 @@ public class UserService {
       decoy = hash;
     }
     return hash;
+  }
+
+  private VerifiedPasswords getVerified() {
+    return verified;
   }
 
   private PasswordHasher getHasher() {

@@ -31,6 +31,8 @@ class SessionServiceTest {
   private final String password = "pw-" + UUID.randomUUID();
   private final Pending pending = new Pending();
   private ProviderSignIn signIns;
+  private final java.util.concurrent.atomic.AtomicInteger verifications =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @BeforeEach
   void setUp() {
@@ -44,12 +46,20 @@ class SessionServiceTest {
 
           @Override
           public boolean verify(char[] p, String encoded) {
+            verifications.incrementAndGet();
             return encoded.equals(hash(p));
           }
         };
     users =
         new UserService(
-            userStore, store, hasher, store.access(), store.auditTrail(), sessions, store.clock);
+            userStore,
+            store,
+            hasher,
+            store.access(),
+            store.auditTrail(),
+            sessions,
+            new AccessConfig(java.util.Set.of()),
+            store.clock);
     users.create("alice", password.toCharArray());
     SessionConfig config = new SessionConfig(Duration.ofMinutes(30), Duration.ofHours(12));
     SessionHousekeeping housekeeping = new SessionHousekeeping();
@@ -247,6 +257,28 @@ class SessionServiceTest {
     housekeeping.sessions = sessions;
     housekeeping.prune(store.clock.instant());
     assertTrue(sessions.all.isEmpty(), "idle for an hour: removed");
+  }
+
+  @Test
+  void aCorrectPasswordIsHashedOnceWhileRememberedAndAChangeOrRemovalCountsAtOnce() {
+    int before = verifications.get();
+    assertTrue(users.authenticate("alice", password.toCharArray()).isPresent());
+    assertTrue(users.authenticate("alice", password.toCharArray()).isPresent());
+    assertEquals(before + 1, verifications.get(), "the second sign-in used the remembered check");
+
+    char[] wrong = ("x" + password).toCharArray();
+    assertTrue(users.authenticate("alice", wrong).isEmpty());
+    assertTrue(users.authenticate("alice", wrong).isEmpty());
+    assertEquals(before + 3, verifications.get(), "a wrong password is hashed every time");
+
+    users.changePassword("alice", ("new-" + password).toCharArray());
+    assertTrue(
+        users.authenticate("alice", password.toCharArray()).isEmpty(),
+        "the old password stops working at once, though it was remembered");
+    assertTrue(users.authenticate("alice", ("new-" + password).toCharArray()).isPresent());
+
+    users.delete("alice");
+    assertTrue(users.authenticate("alice", ("new-" + password).toCharArray()).isEmpty());
   }
 
   @Test
