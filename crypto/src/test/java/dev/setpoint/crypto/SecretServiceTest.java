@@ -95,9 +95,23 @@ class SecretServiceTest {
             applications, store, store, store.access(), store.auditTrail(), store.clock);
     return new Secrets(
         new SecretService(
-            environments, store, config, store, store.access(), store.auditTrail(), store.clock),
+            environments,
+            store,
+            config,
+            store,
+            store.access(),
+            store.auditTrail(),
+            store.changeControl(),
+            store.clock),
         new SecretWriter(
-            environments, store, envelope, config, store.access(), store.auditTrail(), store.clock),
+            environments,
+            store,
+            envelope,
+            config,
+            store.access(),
+            store.auditTrail(),
+            store.changeControl(),
+            store.clock),
         new SecretReveal(
             environments, store, envelope, store.access(), store.auditTrail(), store.clock),
         new SecretPurge(store, store, store.auditTrail(), store.clock));

@@ -239,6 +239,27 @@ public class Access implements AuditReaders {
         .toList();
   }
 
+  /**
+   * Whether the caller holds {@code role} (or more) on {@code environment}, production needing the
+   * role on the environment itself as production-sensitive actions do; decided without recording
+   * anything, for rules such as who may approve a change.
+   */
+  public boolean holds(Role role, Environment environment) {
+    Caller caller = requireAuthenticated();
+    if (caller.kind() == Caller.Kind.SYSTEM) {
+      return true;
+    }
+    if (caller.kind() != Caller.Kind.USER) {
+      return false;
+    }
+    Target target = Target.of(environment);
+    List<RoleBinding> held = held(caller);
+    return grants.platformAdmin(caller, held)
+        || held.stream()
+            .map(b -> b.grants(target, Action.WRITE))
+            .anyMatch(r -> r != null && r.includes(role));
+  }
+
   /** Requires a platform-wide admin: users, global role bindings, master keys. */
   public void requirePlatformAdmin() {
     Caller caller = requireAuthenticated();

@@ -56,7 +56,17 @@ public enum AuditAction {
   WEBHOOK_CREATE("webhook.create"),
   WEBHOOK_DELETE("webhook.delete"),
   AUDIT_PRUNE("audit.prune"),
-  DATABASE_BACKUP("database.backup");
+  DATABASE_BACKUP("database.backup"),
+  POLICY_SET("policy.set"),
+  CHANGE_REQUEST_OPEN("change-request.open"),
+  CHANGE_REQUEST_UPDATE("change-request.update"),
+  CHANGE_REQUEST_APPROVE("change-request.approve"),
+  CHANGE_REQUEST_REJECT("change-request.reject"),
+  CHANGE_REQUEST_WITHDRAW("change-request.withdraw"),
+  CHANGE_REQUEST_COMMENT("change-request.comment"),
+  CHANGE_REQUEST_APPLY("change-request.apply"),
+  CHANGE_REQUEST_STALE("change-request.stale"),
+  RELEASE_PROMOTE("release.promote");
 
   private final String wireName;
 

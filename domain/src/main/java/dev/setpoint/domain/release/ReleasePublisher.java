@@ -8,6 +8,7 @@ import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.catalog.EnvironmentService;
+import dev.setpoint.domain.review.ChangeControl;
 import dev.setpoint.domain.secret.SecretRepository;
 import dev.setpoint.domain.secret.SecretState;
 import dev.setpoint.domain.shared.Conflict;
@@ -42,11 +43,12 @@ public class ReleasePublisher {
   private final Access access;
   private final AuditTrail audit;
   private final PublishGate gate;
+  private final ChangeControl control;
   private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected ReleasePublisher() {
-    this(null, null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -59,7 +61,9 @@ public class ReleasePublisher {
       Access access,
       AuditTrail audit,
       PublishGate gate,
+      ChangeControl control,
       Clock clock) {
+    this.control = control;
     this.clock = clock;
     this.environments = environments;
     this.next = next;
@@ -92,6 +96,7 @@ public class ReleasePublisher {
     }
     Environment environment = environments.get(command.where());
     access.require(Action.PUBLISH, environment);
+    control.requireDirect(environment);
     ReleaseContent content;
     try {
       content = next.content(environment);
@@ -119,6 +124,7 @@ public class ReleasePublisher {
     checkMessage(message);
     Environment environment = environments.get(command.where());
     access.require(Action.PUBLISH, environment);
+    control.requireDirect(environment);
     ReleaseContent content = ReleaseHistory.require(releases, environment, number).content();
     refuseRetiredPins(environment, number, content);
     String text = message == null ? "Rollback to release " + number : message;

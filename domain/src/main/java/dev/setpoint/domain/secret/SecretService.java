@@ -8,6 +8,7 @@ import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.catalog.EnvironmentService;
+import dev.setpoint.domain.review.ChangeControl;
 import dev.setpoint.domain.setting.SettingKey;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.DeliveryNotices;
@@ -31,11 +32,12 @@ public class SecretService {
   private final SecretsConfig config;
   private final DeliveryNotices notices;
   private final AuditTrail audit;
+  private final ChangeControl control;
   private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected SecretService() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -46,7 +48,9 @@ public class SecretService {
       DeliveryNotices notices,
       Access access,
       AuditTrail audit,
+      ChangeControl control,
       Clock clock) {
+    this.control = control;
     this.clock = clock;
     this.lookup = new SecretLookup(environments, secrets, access);
     this.secrets = secrets;
@@ -68,6 +72,7 @@ public class SecretService {
   /** Soft delete: hidden from delivery, recoverable until the recovery window ends. */
   public Secret delete(EnvironmentRef where, SettingKey key) {
     Secret secret = lookup.requireLive(where, key, Action.WRITE);
+    control.requireDirect(secret.environment());
     secret.markDeleted(config.recoveryWindow(), clock.instant());
     secrets.store(secret);
     notices.changed(secret.environment().id());
@@ -78,6 +83,7 @@ public class SecretService {
   /** Undoes a soft delete within the recovery window. */
   public Secret recover(EnvironmentRef where, SettingKey key) {
     Secret secret = lookup.require(lookup.environment(where, Action.WRITE), key);
+    control.requireDirect(secret.environment());
     if (!secret.deleted()) {
       throw new Conflict("Secret '" + key + "' is not deleted");
     }
@@ -92,6 +98,7 @@ public class SecretService {
   /** Removes every ciphertext of a deleted secret for good; the metadata stays as history. */
   public SecretDetail destroy(EnvironmentRef where, SettingKey key) {
     Secret secret = lookup.require(lookup.environment(where, Action.WRITE), key);
+    control.requireDirect(secret.environment());
     if (!secret.deleted()) {
       throw new Conflict("Delete secret '" + key + "' before destroying it");
     }

@@ -9,6 +9,7 @@ import dev.setpoint.domain.audit.AuditAction;
 import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.catalog.EnvironmentService;
+import dev.setpoint.domain.review.ChangeControl;
 import dev.setpoint.domain.setting.SettingKey;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.InvalidValue;
@@ -39,11 +40,12 @@ public class SecretWriter {
   private final Envelope envelope;
   private final SecretsConfig config;
   private final AuditTrail audit;
+  private final ChangeControl control;
   private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected SecretWriter() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -54,7 +56,9 @@ public class SecretWriter {
       SecretsConfig config,
       Access access,
       AuditTrail audit,
+      ChangeControl control,
       Clock clock) {
+    this.control = control;
     this.clock = clock;
     this.lookup = new SecretLookup(environments, secrets, access);
     this.secrets = secrets;
@@ -86,6 +90,7 @@ public class SecretWriter {
 
   private SecretDetail newVersion(WriteSecret command, Integer rotationDays, boolean rotation) {
     Environment environment = lookup.environment(command.where(), Action.WRITE);
+    control.requireDirect(environment);
     SettingKey settingKey = command.key();
     Secret existing = writable(environment, settingKey, rotation);
     if (rotationDays != null

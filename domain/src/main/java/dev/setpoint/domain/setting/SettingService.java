@@ -10,6 +10,7 @@ import dev.setpoint.domain.audit.AuditTarget;
 import dev.setpoint.domain.audit.AuditTrail;
 import dev.setpoint.domain.catalog.ApplicationService;
 import dev.setpoint.domain.catalog.EnvironmentService;
+import dev.setpoint.domain.review.ChangeControl;
 import dev.setpoint.domain.shared.Conflict;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.NotFound;
@@ -47,11 +48,12 @@ public class SettingService {
   private final SettingRepository settings;
   private final Access access;
   private final AuditTrail audit;
+  private final ChangeControl control;
   private final Clock clock;
 
   /** For the CDI container's proxy only. */
   protected SettingService() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -61,7 +63,9 @@ public class SettingService {
       SettingRepository settings,
       Access access,
       AuditTrail audit,
+      ChangeControl control,
       Clock clock) {
+    this.control = control;
     this.clock = clock;
     this.applications = applications;
     this.environments = environments;
@@ -135,6 +139,7 @@ public class SettingService {
     Environment environment = environments.find(application, where.env());
     Slug env = where.env();
     getAccess().require(Action.WRITE, environment);
+    control.requireDirect(environment);
     SettingDefinition definition = requireDefinition(application, key);
     if (valueJson == null) {
       throw new InvalidValue("value", "must not be null; delete the override to fall back");
@@ -176,6 +181,7 @@ public class SettingService {
   public void removeOverride(EnvironmentRef where, SettingKey key, Precondition precondition) {
     SettingOverride override = overrideOf(where, key);
     getAccess().require(Action.WRITE, override.environment());
+    control.requireDirect(override.environment());
     precondition.checkAgainst(
         override.version(), "Override of '" + key + "' in '" + where.env() + "'");
     settings.remove(override);

@@ -151,8 +151,34 @@ public class WebhookService {
     }
   }
 
-  /** Queues release publications (and rollbacks) in the publishing transaction. */
+  /** The webhook event of each change-request step. */
+  private static final java.util.Map<AuditAction, String> CHANGE_REQUEST_EVENTS =
+      java.util.Map.of(
+          AuditAction.CHANGE_REQUEST_OPEN, "change_request.opened",
+          AuditAction.CHANGE_REQUEST_UPDATE, "change_request.updated",
+          AuditAction.CHANGE_REQUEST_APPROVE, "change_request.approved",
+          AuditAction.CHANGE_REQUEST_REJECT, "change_request.rejected",
+          AuditAction.CHANGE_REQUEST_WITHDRAW, "change_request.withdrawn",
+          AuditAction.CHANGE_REQUEST_COMMENT, "change_request.commented",
+          AuditAction.CHANGE_REQUEST_APPLY, "change_request.applied",
+          AuditAction.CHANGE_REQUEST_STALE, "change_request.stale");
+
+  /** Queues release publications (and rollbacks) and change-request steps in their transaction. */
   void onChange(@Observes AuditTrail.Changed change) {
+    String step = CHANGE_REQUEST_EVENTS.get(change.action());
+    if (step != null) {
+      AuditTarget target = change.target();
+      webhooks
+          .application(target.applicationId())
+          .ifPresent(
+              application ->
+                  enqueue(
+                      application,
+                      target.environment(),
+                      step,
+                      Json.createObjectBuilder().add("changeRequest", target.version())));
+      return;
+    }
     if (change.action() != AuditAction.RELEASE_PUBLISH
         && change.action() != AuditAction.RELEASE_ROLLBACK) {
       return;

@@ -23,6 +23,10 @@ import dev.setpoint.domain.delivery.DeliveryChange;
 import dev.setpoint.domain.delivery.DeliveryChangeLog;
 import dev.setpoint.domain.release.Release;
 import dev.setpoint.domain.release.ReleaseRepository;
+import dev.setpoint.domain.review.ChangeControl;
+import dev.setpoint.domain.review.ChangeControlConfig;
+import dev.setpoint.domain.review.ReviewPolicy;
+import dev.setpoint.domain.review.ReviewPolicyRepository;
 import dev.setpoint.domain.secret.Secret;
 import dev.setpoint.domain.secret.SecretRepository;
 import dev.setpoint.domain.secret.SecretState;
@@ -52,7 +56,30 @@ public final class InMemoryRepositories
         ConsumerRepository,
         RoleBindingRepository,
         ServiceTokenRepository,
+        ReviewPolicyRepository,
         DeliveryNotices {
+
+  private final List<ReviewPolicy> policies = new ArrayList<>();
+
+  /** Whether the change-control default (production needs an approval) is on. */
+  public boolean changeControlEnabled;
+
+  /** The direct-write rule over these policies. */
+  public ChangeControl changeControl() {
+    return new ChangeControl(this, new ChangeControlConfig(changeControlEnabled));
+  }
+
+  @Override
+  public Optional<ReviewPolicy> policyOf(Environment environment) {
+    return policies.stream().filter(p -> p.environment().id().equals(environment.id())).findFirst();
+  }
+
+  @Override
+  public void store(ReviewPolicy policy) {
+    if (!policies.contains(policy)) {
+      policies.add(policy);
+    }
+  }
 
   private final List<Application> applications = new ArrayList<>();
   private final List<RoleBinding> bindings = new ArrayList<>();

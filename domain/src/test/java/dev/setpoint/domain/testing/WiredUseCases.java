@@ -31,7 +31,13 @@ public record WiredUseCases(
             applications, store, store, store.access(), store.auditTrail(), store.clock);
     SettingService settings =
         new SettingService(
-            applications, environments, store, store.access(), store.auditTrail(), store.clock);
+            applications,
+            environments,
+            store,
+            store.access(),
+            store.auditTrail(),
+            store.changeControl(),
+            store.clock);
     ReleasePublisher publisher =
         new ReleasePublisher(
             environments,
@@ -42,6 +48,7 @@ public record WiredUseCases(
             store.access(),
             store.auditTrail(),
             (environment, reason) -> {},
+            store.changeControl(),
             store.clock);
     return new WiredUseCases(applications, environments, settings, publisher);
   }
