@@ -47,6 +47,11 @@ class AuthorizationMatrixIT {
   private static final Set<Integer> PAST_AUTHORIZATION = Set.of(304, 400, 409, 412, 422);
   private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
+  /** A change request that sets the matrix's key in staging. */
+  private static final String PROPOSAL =
+      "{\"message\":\"matrix\",\"changes\":[{\"op\":\"set-setting\",\"key\":\"matrix.key\","
+          + "\"value\":\"proposed\"}]}";
+
   /** Operations that answer a browser's navigation with a redirect (to the identity provider). */
   private static final Set<String> REDIRECTING = Set.of("startProviderSignIn");
 
@@ -83,6 +88,8 @@ class AuthorizationMatrixIT {
     ok(ADMIN.override(app, "staging", "matrix.key", "\"staged\""));
     // removing the definition reaches production's stored state: application roles are not enough
     ok(ADMIN.override(app, "production", "matrix.key", "\"live\""));
+    // change request 1 of staging, which the {number} of the change-request paths names
+    ok(ADMIN.post(SetpointClient.env(app, "staging") + "/change-requests", PROPOSAL));
     ADMIN.writeSecret(app, "staging", "kept", "canary-" + UUID.randomUUID());
     ADMIN.writeSecret(app, "staging", "doomed", "canary-" + UUID.randomUUID());
     ADMIN.publish(app, "staging");
@@ -355,6 +362,12 @@ class AuthorizationMatrixIT {
       }
       case "compareEnvironments" -> query = "?from=staging&to=production";
       case "search" -> query = "?q=matrix";
+      // staging has no policy: an allowed caller sets none again
+      case "setReviewPolicy" -> body = "{\"approvals\":0}";
+      case "proposeChangeRequest", "updateChangeRequest" -> body = PROPOSAL;
+      case "commentOnChangeRequest" -> body = "{\"text\":\"reviewed\"}";
+      // production has no release: an allowed caller is told so (400)
+      case "promoteRelease" -> body = "{\"from\":\"production\"}";
       case "copyIntoEnvironment" -> {
         query = "?dryRun=true";
         body = "{\"from\":\"production\",\"keys\":[\"matrix.key\"]}";

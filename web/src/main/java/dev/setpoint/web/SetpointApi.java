@@ -253,6 +253,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
           description =
               "Importing files (dotenv, properties, YAML, JSON, a Spring layout), comparing and"
                   + " copying between environments."),
+      @Tag(
+          name = "Change control",
+          description =
+              "Review policies, change requests (four eyes) and promotion of a release into"
+                  + " another environment."),
       @Tag(name = "System", description = "Setpoint's own operations."),
       @Tag(
           name = "Spring Cloud Config",

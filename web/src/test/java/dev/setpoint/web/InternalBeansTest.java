@@ -7,12 +7,17 @@ import dev.setpoint.domain.access.SessionPruning;
 import dev.setpoint.domain.access.SessionUsage;
 import dev.setpoint.domain.access.TokenUsage;
 import dev.setpoint.domain.access.TokenUseWriter;
+import dev.setpoint.domain.change.ChangeApplication;
+import dev.setpoint.domain.change.ChangeProposals;
+import dev.setpoint.domain.change.ChangeRequestDetails;
 import dev.setpoint.domain.delivery.ConsumerLog;
 import dev.setpoint.domain.delivery.DeliveryFeed;
 import dev.setpoint.domain.delivery.DeliveryLogPruning;
 import dev.setpoint.domain.delivery.ServedVersions;
 import dev.setpoint.domain.delivery.Snapshots;
+import dev.setpoint.domain.readiness.ReadinessForecast;
 import dev.setpoint.domain.release.NextRelease;
+import dev.setpoint.domain.review.ChangeControl;
 import dev.setpoint.domain.secret.SecretPurge;
 import dev.setpoint.domain.secret.SecretRetirement;
 import dev.setpoint.domain.transfer.PlanApplication;
@@ -45,7 +50,12 @@ class InternalBeansTest {
           SessionUsage.class,
           TokenUsage.class,
           TokenUseWriter.class,
-          PlanApplication.class);
+          PlanApplication.class,
+          ChangeProposals.class,
+          ChangeRequestDetails.class,
+          ChangeApplication.class,
+          ChangeControl.class,
+          ReadinessForecast.class);
 
   @Test
   void noWebClassUsesAnInternalBeanOfTheDomain() throws IOException {

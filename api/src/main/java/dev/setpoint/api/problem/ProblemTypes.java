@@ -70,6 +70,18 @@ public final class ProblemTypes {
   /** A stored secret failed its integrity check (moved, altered, or its master key is missing). */
   public static final String SECRET_UNDECRYPTABLE = BASE + "secret-undecryptable";
 
+  /**
+   * A direct write to an environment whose review policy asks for approvals: nothing was written;
+   * propose the change as a change request instead (409).
+   */
+  public static final String CHANGE_REQUEST_REQUIRED = BASE + "change-request-required";
+
+  /**
+   * A change request whose base moved (a key it writes, or the latest release, changed since it was
+   * proposed): it is now stale and nothing was applied (409).
+   */
+  public static final String CHANGE_REQUEST_STALE = BASE + "change-request-stale";
+
   /** Any other HTTP-level failure, its status telling which. */
   public static final String HTTP = BASE + "http";
 

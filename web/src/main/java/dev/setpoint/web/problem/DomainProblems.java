@@ -2,6 +2,8 @@ package dev.setpoint.web.problem;
 
 import dev.setpoint.api.problem.FieldError;
 import dev.setpoint.api.problem.ProblemTypes;
+import dev.setpoint.domain.change.StaleChangeRequest;
+import dev.setpoint.domain.review.ReviewRequired;
 import dev.setpoint.domain.secret.KeysUnavailable;
 import dev.setpoint.domain.secret.Undecryptable;
 import dev.setpoint.domain.shared.Conflict;
@@ -76,6 +78,20 @@ public class DomainProblems implements ExceptionMapper<DomainException> {
     if (e instanceof NotFound) {
       return problems.respond(
           Response.Status.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
+    }
+    if (e instanceof ReviewRequired) {
+      return problems.respond(
+          Response.Status.CONFLICT,
+          ProblemTypes.CHANGE_REQUEST_REQUIRED,
+          "Change request required",
+          e.getMessage());
+    }
+    if (e instanceof StaleChangeRequest) {
+      return problems.respond(
+          Response.Status.CONFLICT,
+          ProblemTypes.CHANGE_REQUEST_STALE,
+          "Change request stale",
+          e.getMessage());
     }
     if (e instanceof Conflict) {
       return problems.respond(

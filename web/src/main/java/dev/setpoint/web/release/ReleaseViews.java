@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Maps releases and consumers to their API records. */
-final class ReleaseViews {
+public final class ReleaseViews {
 
   private ReleaseViews() {}
 
   /** A release without its content, for lists and for publish answers. */
-  static ReleaseView summary(Release release) {
+  public static ReleaseView summary(Release release) {
     return new ReleaseView(
         release.number(),
         release.hash(),

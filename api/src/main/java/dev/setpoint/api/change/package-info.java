@@ -1,0 +1,2 @@
+/** Review policies, change requests and promotions. */
+package dev.setpoint.api.change;

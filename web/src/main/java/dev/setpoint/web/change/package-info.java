@@ -1,0 +1,2 @@
+/** Review policies, change requests and promotions over HTTP. */
+package dev.setpoint.web.change;
