@@ -104,6 +104,49 @@ class CliIT {
   }
 
   @Test
+  void policyPromotionAndChangeRequestsFromTheCommandLine() throws Exception {
+    login();
+    String app = ADMIN.newApplication("cli-cr");
+    assertEquals(201, ADMIN.define(app, "pool", "integer", "5").status());
+    assertEquals(2, ADMIN.override(app, "staging", "pool", "20").status() / 100);
+    ADMIN.publish(app, "staging");
+    String[] prod = {"--app", app, "--env", "production"};
+
+    Run set = cli(null, concat(prod, "policy", "set", "--approvals", "1", "--role", "editor"));
+    assertEquals(0, set.code(), set::toString);
+    Run get = cli(null, concat(prod, "policy", "get", "--output", "json"));
+    assertEquals(1, get.object().getInt("approvals"), get::toString);
+    Run promoted = cli(null, concat(prod, "promote", "--from", "staging"));
+    assertEquals(0, promoted.code(), promoted::toString);
+    assertTrue(promoted.out().contains("change request 1 opened"), promoted::toString);
+    Run listed = cli(null, concat(prod, "changes", "list", "--status", "open", "--output", "json"));
+    assertEquals(1, listed.array().size(), listed::toString);
+    Run shown = cli(null, concat(prod, "changes", "show", "1"));
+    assertTrue(shown.out().contains("set-setting"), shown::toString);
+    Run own = cli(null, concat(prod, "changes", "approve", "1"));
+    assertEquals(4, own.code(), "the author may not approve: " + own);
+
+    SetpointClient reviewer = ADMIN.newPerson("cli-rev", "viewer", app);
+    String name = reviewer.get("/api/v1/whoami").json().getString("name");
+    String grant =
+        SetpointClient.roleBinding(name, "editor", app)
+            .replace("}", ",\"environment\":\"production\"}");
+    assertEquals(201, ADMIN.post("/api/v1/roles", grant).status());
+    String request = SetpointClient.env(app, "production") + "/change-requests/1";
+    assertEquals(200, reviewer.post(request + "/approve", "{}").status());
+    Run applied = cli(null, concat(prod, "changes", "apply", "1", "--output", "json"));
+    assertEquals(0, applied.code(), applied::toString);
+    assertEquals("applied", applied.object().getString("status"));
+    assertEquals(20, ADMIN.resolved(app, "production").items().getJsonObject(0).getInt("value"));
+  }
+
+  private static String[] concat(String[] first, String... rest) {
+    String[] all = java.util.Arrays.copyOf(rest, rest.length + first.length);
+    System.arraycopy(first, 0, all, rest.length, first.length);
+    return all;
+  }
+
+  @Test
   void importCompareCopyAndReleasesFromTheCommandLine() throws Exception {
     login();
     String app = ADMIN.newApplication("cli");

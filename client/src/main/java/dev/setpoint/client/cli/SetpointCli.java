@@ -36,12 +36,15 @@ import picocli.CommandLine.Spec;
       ReleasesCommand.class,
       TransferCommands.Import.class,
       TransferCommands.Compare.class,
-      TransferCommands.Copy.class
+      TransferCommands.Copy.class,
+      ChangeControlCommands.Policy.class,
+      ChangeControlCommands.Changes.class,
+      ChangeControlCommands.Promote.class
     },
     synopsisSubcommandLabel = "COMMAND",
     description =
         "Delivers an environment's Setpoint release to programs (run, export), and manages"
-            + " Setpoint (login, apps, envs, settings, secrets, releases, import, compare, copy).")
+            + " Setpoint (login, apps, envs, settings, secrets, releases, import, compare, copy, policy, changes, promote).")
 public final class SetpointCli implements Callable<Integer> {
 
   /** Success. */
