@@ -12,6 +12,7 @@ import { secretsScreen, secretScreen } from './screens/secrets.js';
 import { releasesScreen } from './screens/releases.js';
 import { readinessScreen } from './screens/readiness.js';
 import { consumersScreen } from './screens/consumers.js';
+import { changesScreen, changeScreen } from './screens/changes.js';
 import { webhooksScreen } from './screens/webhooks.js';
 import { auditScreen } from './screens/audit.js';
 import { adminScreen } from './screens/admin.js';
@@ -29,6 +30,8 @@ const routes = [
   [new RegExp(`^/apps/${SLUG}/envs/${SLUG}/releases$`), releasesScreen],
   [new RegExp(`^/apps/${SLUG}/envs/${SLUG}/readiness$`), readinessScreen],
   [new RegExp(`^/apps/${SLUG}/envs/${SLUG}/consumers$`), consumersScreen],
+  [new RegExp(`^/apps/${SLUG}/envs/${SLUG}/changes$`), changesScreen],
+  [new RegExp(`^/apps/${SLUG}/envs/${SLUG}/changes/([1-9][0-9]{0,8})$`), changeScreen],
   [/^\/audit$/, auditScreen],
   [/^\/admin$/, adminScreen],
 ];

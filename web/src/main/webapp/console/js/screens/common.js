@@ -38,6 +38,7 @@ export function envNav(app, environments, env, current) {
     ['releases', 'Releases'],
     ['readiness', 'Readiness'],
     ['consumers', 'Consumers'],
+    ['changes', 'Change requests'],
   ];
   return h(
     'nav',

@@ -37,6 +37,36 @@ class ConsoleIT {
   }
 
   @Test
+  void aReviewerApprovesAndAppliesAChangeRequestAViewerOnlyReadsIt() {
+    String app = admin.newApplication("console-cr");
+    ok(admin.define(app, "pool", "integer", "5"));
+    ok(admin.put(SetpointClient.env(app, "staging") + "/policy", "{\"approvals\":1}"));
+    ok(
+        admin.post(
+            SetpointClient.env(app, "staging") + "/change-requests",
+            "{\"message\":\"Raise the pool\",\"changes\":[{\"op\":\"set-setting\","
+                + "\"key\":\"pool\",\"value\":20}]}"));
+    Person viewer = Person.withRole(admin, "viewer", app);
+    signInAs(viewer);
+    ChangesPage changes = new ChangesPage(browser).open(app, "staging");
+    assertTrue(changes.policy().contains("1 approval"), changes.policy());
+    changes.request(1);
+    assertTrue(changes.diff().contains("pool"), changes.diff());
+    assertFalse(changes.canReview(), "a viewer gets no review buttons");
+    browser.forgetSession();
+
+    signInAs(Person.withRole(admin, "editor", app));
+    changes.open(app, "staging").request(1);
+    assertTrue(changes.status().contains("open"), changes.status());
+    assertTrue(changes.readiness().contains("ready"), changes.readiness());
+    browser.check("change-request");
+    browser.screenshot("change-request");
+    changes.step("approve", "approved");
+    changes.step("apply", "applied");
+    assertEquals(20, admin.resolved(app, "staging").items().getJsonObject(0).getInt("value"));
+  }
+
+  @Test
   void signInShowsTheApplicationsAndSignOutEndsTheSession() {
     String app = admin.newApplication("console-apps");
     Person someone = Person.withRole(admin, "viewer", app);
