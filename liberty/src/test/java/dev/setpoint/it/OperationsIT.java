@@ -108,6 +108,15 @@ class OperationsIT {
             "/api/v1/applications/{app}/environments/{env}/releases/{number}/diff",
             "/api/v1/applications/{app}/environments/{env}/releases/{number}/rollback",
             "/api/v1/applications/{app}/environments/{env}/consumers",
+            "/api/v1/applications/{app}/environments/{env}/policy",
+            "/api/v1/applications/{app}/environments/{env}/change-requests",
+            "/api/v1/applications/{app}/environments/{env}/change-requests/{number}",
+            "/api/v1/applications/{app}/environments/{env}/change-requests/{number}/approve",
+            "/api/v1/applications/{app}/environments/{env}/change-requests/{number}/reject",
+            "/api/v1/applications/{app}/environments/{env}/change-requests/{number}/apply",
+            "/api/v1/applications/{app}/environments/{env}/change-requests/{number}/withdraw",
+            "/api/v1/applications/{app}/environments/{env}/change-requests/{number}/comments",
+            "/api/v1/applications/{app}/environments/{env}/promote",
             "/api/v1/config/{app}/{env}",
             "/api/v1/system/ping",
             "/api/v1/system/keys",
@@ -139,7 +148,15 @@ class OperationsIT {
             "ReleaseDiff",
             "Consumer",
             "Session",
-            "SignInRequest")) {
+            "SignInRequest",
+            "ReviewPolicy",
+            "ReviewPolicyRequest",
+            "ChangeRequest",
+            "ChangeRequestRequest",
+            "ProposedChange",
+            "ChangeDiff",
+            "ChangeReadiness",
+            "PromotionRequest")) {
       assertTrue(schemas.containsKey(schema), () -> "OpenAPI lacks schema " + schema);
     }
     JsonObject post = paths.getJsonObject("/api/v1/applications").getJsonObject("post");
