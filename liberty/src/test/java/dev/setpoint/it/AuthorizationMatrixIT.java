@@ -361,6 +361,9 @@ class AuthorizationMatrixIT {
         body = "{\"matrix.key\":\"imported\"}";
       }
       case "compareEnvironments" -> query = "?from=staging&to=production";
+      case "reportConsumerHealth" -> body = "{\"status\":\"UP\"}";
+      // no alert names an environment: an allowed caller stops no rollout
+      case "receiveAlerts" -> body = "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[]}";
       case "search" -> query = "?q=matrix";
       // staging has no policy: an allowed caller sets none again
       case "setReviewPolicy" -> body = "{\"approvals\":0}";
@@ -399,6 +402,7 @@ class AuthorizationMatrixIT {
             .replace("{number}", operation.id().equals("diffReleases") ? "2" : "1")
             .replace("{id}", id)
             .replace("{username}", username)
+            .replace("{instance}", "matrix-instance-1")
             // the compatibility protocols (Spring Cloud Config, Vault KV v2)
             .replace("{application}", app)
             .replace("{profile}", "staging")

@@ -239,6 +239,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
           description =
               "Immutable, numbered snapshots of an environment, their history and diffs."),
       @Tag(
+          name = "Rollouts",
+          description =
+              "Staged rollouts of a release: progress, manual control, health reports and"
+                  + " alerts that roll it back."),
+      @Tag(
           name = "Delivery",
           description = "The newest release for running applications: formats, ETags, watch."),
       @Tag(name = "Access", description = "Service tokens, role bindings and users."),

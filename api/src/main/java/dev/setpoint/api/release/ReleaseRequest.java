@@ -1,6 +1,8 @@
 package dev.setpoint.api.release;
 
 import dev.setpoint.api.ApiLimits;
+import dev.setpoint.api.rollout.RolloutRequest;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,4 +18,7 @@ public record ReleaseRequest(
                     + " is recorded in the audit trail.",
             example = "Hotfix for INC-1234; DEBUG is removed in the next release")
         @Size(max = ApiLimits.MAX_MESSAGE_LENGTH)
-        String overrideReason) {}
+        String overrideReason,
+    @Schema(description = "Roll the release out in steps instead of to every instance at once.")
+        @Valid
+        RolloutRequest rollout) {}

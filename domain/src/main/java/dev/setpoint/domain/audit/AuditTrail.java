@@ -57,12 +57,13 @@ public class AuditTrail {
   public void success(AuditAction action, AuditTarget target, String detail) {
     writer.append(List.of(record(action, target, Outcome.SUCCESS, detail)));
     if (changes != null) {
-      changes.fire(new Changed(action, target));
+      changes.fire(new Changed(action, target, detail));
     }
   }
 
   /** A change that was audited; observe it after the transaction succeeds. */
-  public record Changed(AuditAction action, AuditTarget target) {}
+  /** A recorded change: what was done, to what, and the short description recorded with it. */
+  public record Changed(AuditAction action, AuditTarget target, String detail) {}
 
   /** Records an attempt the caller was not allowed to make, with the reason it was given. */
   public void denied(AuditAction action, AuditTarget target, String reason) {

@@ -85,8 +85,8 @@ public class ConsumerLog extends WriteBehindTask<ConsumerLog.Key, Consumer> {
         new Consumer(environmentId, instance, releaseNumber, clock.instant()));
   }
 
-  /** Stores the pending sightings now, for a listing that should include them. */
-  void flushQuietly() {
+  /** Stores the pending sightings now, for a listing or a check that should include them. */
+  public void flushQuietly() {
     pending.flushQuietly();
   }
 }

@@ -64,6 +64,7 @@ public class DeliveryService {
 
   private final Watchers watchers = new Watchers();
   private final Map<UUID, String> names = new ConcurrentHashMap<>();
+  private final Map<UUID, Optional<Staging>> staged = new ConcurrentHashMap<>();
   private volatile boolean storeReachable = true;
   private Cache<String, Snapshot> cache;
 
@@ -78,6 +79,7 @@ public class DeliveryService {
                     com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
                   if (snapshot != null && cause.wasEvicted()) {
                     names.remove(snapshot.environmentId(), name);
+                    staged.remove(snapshot.environmentId());
                   }
                 })
             .build();
@@ -90,6 +92,18 @@ public class DeliveryService {
    *     release of it does not exist
    */
   public Snapshot current(EnvironmentRef where) {
+    return current(where, null);
+  }
+
+  /**
+   * The release an environment serves running instance {@code instance} now (null: a request that
+   * names no instance): its newest release, or, in a staged rollout, the release of the instance's
+   * cohort.
+   *
+   * @throws dev.setpoint.domain.shared.NotFound when the application, the environment or any
+   *     release of it does not exist
+   */
+  public Snapshot current(EnvironmentRef where, String instance) {
     access.requireAuthenticated();
     Snapshot snapshot;
     try {
@@ -101,7 +115,18 @@ public class DeliveryService {
       throw e;
     }
     access.requireDelivery(snapshot.target());
-    return snapshot;
+    return servedTo(snapshot, instance);
+  }
+
+  /** What {@code instance} is served while {@code latest} is the newest release. */
+  private Snapshot servedTo(Snapshot latest, String instance) {
+    Optional<Staging> staging = staged.getOrDefault(latest.environmentId(), Optional.empty());
+    if (staging.isPresent()
+        && staging.get().candidate() == latest.number()
+        && !staging.get().includes(instance)) {
+      return staging.get().stable();
+    }
+    return latest;
   }
 
   /**
@@ -129,12 +154,14 @@ public class DeliveryService {
   private Snapshot load(EnvironmentRef where) {
     String name = where.toString();
     Snapshot cached = cache.getIfPresent(name);
-    if (cached != null) {
+    if (cached != null && staged.containsKey(cached.environmentId())) {
       return cached;
     }
     Snapshot loaded;
     try {
       loaded = snapshots.latest(where);
+      staged.put(
+          loaded.environmentId(), snapshots.staging(loaded.environmentId(), loaded.number()));
     } catch (KeysUnavailable | Undecryptable e) {
       // secrets that do not open are a failed load here, as any other store failure
       throw loadFailed(name, e);
@@ -169,11 +196,24 @@ public class DeliveryService {
       Snapshot current,
       dev.setpoint.domain.access.Caller watcher,
       Consumer<Watchers.Wake> wake) {
-    Watchers.Watch watch = watchers.add(current, watcher, wake);
+    return watch(where, current, watcher, null, wake);
+  }
+
+  /**
+   * As {@link #watch(EnvironmentRef, Snapshot, dev.setpoint.domain.access.Caller, Consumer)} for
+   * running instance {@code instance}: woken when the release of its cohort changes.
+   */
+  public Watchers.Watch watch(
+      EnvironmentRef where,
+      Snapshot current,
+      dev.setpoint.domain.access.Caller watcher,
+      String instance,
+      Consumer<Watchers.Wake> wake) {
+    Watchers.Watch watch = watchers.add(current, watcher, instance, wake);
     // a change may have been applied between the caller's read and the registration
     Snapshot latest;
     try {
-      latest = load(where);
+      latest = servedTo(load(where), instance);
     } catch (RuntimeException e) {
       return watch;
     }
@@ -188,8 +228,15 @@ public class DeliveryService {
    * never a database read (for answering a watch that timed out).
    */
   public Snapshot cachedOr(EnvironmentRef where, Snapshot fallback) {
+    return cachedOr(where, null, fallback);
+  }
+
+  /** As {@link #cachedOr(EnvironmentRef, Snapshot)}, for running instance {@code instance}. */
+  public Snapshot cachedOr(EnvironmentRef where, String instance, Snapshot fallback) {
     Snapshot cached = cache.getIfPresent(where.toString());
-    return cached != null && cached.target().equals(fallback.target()) ? cached : fallback;
+    return cached != null && cached.target().equals(fallback.target())
+        ? servedTo(cached, instance)
+        : fallback;
   }
 
   /** Whether the caller that started a watch may still be sent {@code release}. */
@@ -254,6 +301,8 @@ public class DeliveryService {
     String name = names.get(environmentId);
     Optional<Snapshot> serving = now;
     if (name != null) {
+      staged.put(
+          environmentId, now.flatMap(latest -> snapshots.staging(environmentId, latest.number())));
       if (now.isPresent()) {
         serving =
             Optional.of(
@@ -266,10 +315,14 @@ public class DeliveryService {
       } else {
         cache.invalidate(name);
         names.remove(environmentId, name);
+        staged.remove(environmentId);
       }
     }
+    Optional<Snapshot> newest = serving;
     watchers.changed(
-        environmentId, serving, serving.isPresent() ? entitledTo(serving.get()) : watcher -> true);
+        environmentId,
+        instance -> newest.map(latest -> servedTo(latest, instance)),
+        serving.isPresent() ? entitledTo(serving.get()) : watcher -> true);
   }
 
   /**

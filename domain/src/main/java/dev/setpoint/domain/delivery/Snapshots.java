@@ -35,10 +35,20 @@ public class Snapshots {
   private final ReleaseRepository releases;
   private final SecretRepository secrets;
   private final Envelope envelope;
+  private final StagedRollouts stages;
 
   /** For the CDI container's proxy only. */
   protected Snapshots() {
     this(null, null, null, null);
+  }
+
+  /** Without staged rollouts: every environment serves its newest release to everyone. */
+  public Snapshots(
+      EnvironmentService environments,
+      ReleaseRepository releases,
+      SecretRepository secrets,
+      Envelope envelope) {
+    this(environments, releases, secrets, envelope, environmentId -> Optional.empty());
   }
 
   @Inject
@@ -46,11 +56,36 @@ public class Snapshots {
       EnvironmentService environments,
       ReleaseRepository releases,
       SecretRepository secrets,
-      Envelope envelope) {
+      Envelope envelope,
+      StagedRollouts stages) {
     this.environments = environments;
     this.releases = releases;
     this.secrets = secrets;
     this.envelope = envelope;
+    this.stages = stages;
+  }
+
+  /**
+   * The staged rollout of the environment's newest release {@code latest}, with its stable release
+   * ready to serve; empty when the environment serves {@code latest} to everyone (no rollout, or
+   * one of an older release that a newer publish superseded).
+   */
+  public Optional<Staging> staging(UUID environmentId, int latest) {
+    return stages
+        .stage(environmentId)
+        .filter(stage -> stage.candidate() == latest)
+        .flatMap(
+            stage ->
+                releases
+                    .latest(environmentId)
+                    .flatMap(newest -> releases.find(newest.environment(), stage.stable()))
+                    .map(
+                        stable ->
+                            new Staging(
+                                stage.rolloutId(),
+                                stage.candidate(),
+                                stage.percent(),
+                                snapshotOf(stable.environment(), stable))));
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -33,12 +34,14 @@ public final class Watchers {
     private final UUID environmentId;
     private final Snapshot held;
     private final Caller caller;
+    private final String instance;
     private final Consumer<Wake> callback;
 
-    private Watch(Snapshot held, Caller caller, Consumer<Wake> callback) {
+    private Watch(Snapshot held, Caller caller, String instance, Consumer<Wake> callback) {
       this.environmentId = held.environmentId();
       this.held = held;
       this.caller = caller;
+      this.instance = instance;
       this.callback = callback;
     }
   }
@@ -48,7 +51,15 @@ public final class Watchers {
 
   /** Registers a watch of {@code caller}, whose client holds {@code held}. */
   Watch add(Snapshot held, Caller caller, Consumer<Wake> callback) {
-    Watch watch = new Watch(held, caller, callback);
+    return add(held, caller, null, callback);
+  }
+
+  /**
+   * Registers a watch of {@code caller} for running instance {@code instance} (null when it named
+   * none), whose client holds {@code held}.
+   */
+  Watch add(Snapshot held, Caller caller, String instance, Consumer<Wake> callback) {
+    Watch watch = new Watch(held, caller, instance, callback);
     byEnvironment.compute(
         watch.environmentId,
         (id, watches) -> {
@@ -81,16 +92,27 @@ public final class Watchers {
    * instances sharing one service token cost one token lookup.
    */
   void changed(UUID environmentId, Optional<Snapshot> now, Predicate<Caller> entitled) {
+    changed(environmentId, instance -> now, entitled);
+  }
+
+  /**
+   * Wakes every watch of the environment that what it now serves its instance supersedes: in a
+   * staged rollout, {@code servedTo} gives each instance the release of its cohort.
+   */
+  void changed(
+      UUID environmentId,
+      Function<String, Optional<Snapshot>> servedTo,
+      Predicate<Caller> entitled) {
     Set<Watch> watches = byEnvironment.get(environmentId);
     if (watches == null) {
       return;
     }
-    Map<Caller, Wake> decided = new HashMap<>();
+    Map<Caller, Boolean> decided = new HashMap<>();
     for (Watch watch : List.copyOf(watches)) {
+      Optional<Snapshot> now = servedTo.apply(watch.instance);
       if ((now.isEmpty() || now.get().supersedes(watch.held)) && remove(watch)) {
-        watch.callback.accept(
-            decided.computeIfAbsent(
-                watch.caller, caller -> new Wake(now, now.isEmpty() || entitled.test(caller))));
+        boolean allowed = now.isEmpty() || decided.computeIfAbsent(watch.caller, entitled::test);
+        watch.callback.accept(new Wake(now, allowed));
       }
     }
   }

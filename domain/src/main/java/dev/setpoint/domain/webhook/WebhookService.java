@@ -35,8 +35,8 @@ import java.util.UUID;
 
 /**
  * Webhooks of an application (admins manage them) and the deliveries they are owed: new and
- * resolved readiness findings, rotation-due notices and release publications, queued in the
- * transaction that caused them and sent by {@link WebhookDispatcher}.
+ * resolved readiness findings, rotation-due notices, release publications and rollout rollbacks,
+ * queued in the transaction that caused them and sent by {@link WebhookDispatcher}.
  */
 @ApplicationScoped
 @Transactional
@@ -179,6 +179,11 @@ public class WebhookService {
                       Json.createObjectBuilder().add("changeRequest", target.version())));
       return;
     }
+    if (change.action() == AuditAction.ROLLOUT_ROLLBACK
+        || change.action() == AuditAction.ROLLOUT_ABORT) {
+      rolledBack(change);
+      return;
+    }
     if (change.action() != AuditAction.RELEASE_PUBLISH
         && change.action() != AuditAction.RELEASE_ROLLBACK) {
       return;
@@ -195,6 +200,23 @@ public class WebhookService {
                     Json.createObjectBuilder()
                         .add("release", target.version())
                         .add("rollback", change.action() == AuditAction.RELEASE_ROLLBACK)));
+  }
+
+  /** Queues a rollout's rollback (automatic or an abort) with why, in its transaction. */
+  private void rolledBack(AuditTrail.Changed change) {
+    AuditTarget target = change.target();
+    webhooks
+        .application(target.applicationId())
+        .ifPresent(
+            application ->
+                enqueue(
+                    application,
+                    target.environment(),
+                    "rollout.rolled-back",
+                    Json.createObjectBuilder()
+                        .add("release", target.version())
+                        .add("aborted", change.action() == AuditAction.ROLLOUT_ABORT)
+                        .add("reason", change.detail() == null ? "" : change.detail())));
   }
 
   private static JsonObjectBuilder finding(ReadinessFinding finding) {

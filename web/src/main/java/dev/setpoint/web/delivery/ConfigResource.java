@@ -76,7 +76,8 @@ public class ConfigResource {
               + " this response only (Cache-Control: no-store). The ETag is the release's content"
               + " hash. With If-None-Match and wait=SECONDS (at most 60) the request is held"
               + " until a release with another hash is published, else answered 304 at the"
-              + " timeout.")
+              + " timeout. During a staged rollout an instance (X-Setpoint-Instance) is served"
+              + " the release of its cohort; a request naming no instance gets the stable one.")
   @Extension(name = "x-setpoint-access", value = "deliver")
   @APIResponse(
       responseCode = "200",
@@ -144,7 +145,7 @@ public class ConfigResource {
     int seconds = waitSeconds(wait);
     checkInstance(instance);
     EnvironmentRef where = EnvironmentRef.parse(app, env);
-    Snapshot current = delivery.current(where);
+    Snapshot current = delivery.current(where, instance);
     boolean matches = Preconditions.ifNoneMatch(ifNoneMatch, current.hash());
     Caller caller = access.caller();
     String address = callers.clientAddress();
@@ -162,7 +163,7 @@ public class ConfigResource {
           if (waiting != null) {
             delivery.unwatch(waiting);
           }
-          Snapshot now = delivery.cachedOr(where, current);
+          Snapshot now = delivery.cachedOr(where, instance, current);
           timedOut.resume(
               answer(now, now.hash().equals(current.hash()), chosen, instance, caller, address));
         });
@@ -184,6 +185,7 @@ public class ConfigResource {
             where,
             current,
             caller,
+            instance,
             woken -> wake(async, caller, address, revoked, woken, chosen, instance, app, env)));
     if (async.isDone()) {
       delivery.unwatch(watch.get());

@@ -4,6 +4,7 @@ import dev.setpoint.api.paging.Page;
 import dev.setpoint.api.release.ReleaseDiffView;
 import dev.setpoint.api.release.ReleaseRequest;
 import dev.setpoint.api.release.ReleaseView;
+import dev.setpoint.api.rollout.RolloutRequest;
 import dev.setpoint.domain.access.CallerContext;
 import dev.setpoint.domain.catalog.TargetNames;
 import dev.setpoint.domain.release.PublishRelease;
@@ -12,6 +13,8 @@ import dev.setpoint.domain.release.ReleaseContent;
 import dev.setpoint.domain.release.ReleaseHistory;
 import dev.setpoint.domain.release.ReleasePublisher;
 import dev.setpoint.domain.release.RollbackRelease;
+import dev.setpoint.domain.rollout.RolloutPlan;
+import dev.setpoint.domain.rollout.Rollouts;
 import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.domain.shared.Slice;
@@ -67,6 +70,8 @@ public class ReleasesResource {
 
   @Inject ReleaseHistory releases;
 
+  @Inject Rollouts rollouts;
+
   @Inject TargetNames names;
 
   @Context UriInfo uri;
@@ -91,7 +96,9 @@ public class ReleasesResource {
               + " Refused with 422 when a required setting has no value or a key is both a"
               + " setting and a secret; errors name each key. A production environment is also"
               + " refused with 422 while a critical readiness finding is open (each is listed),"
-              + " unless overrideReason says why it must go out anyway (audited).")
+              + " unless overrideReason says why it must go out anyway (audited). With rollout,"
+              + " the release goes to a growing share of the instances step by step (see"
+              + " Rollouts); 409 while another rollout is under way or before a first release.")
   @Extension(name = "x-setpoint-access", value = "publish")
   @RequestBody(
       required = false,
@@ -106,13 +113,18 @@ public class ReleasesResource {
   @APIResponse(responseCode = "422", ref = "Unprocessable")
   @APIResponse(responseCode = "503", ref = "SecretsUnavailable")
   public Response publish(@Valid ReleaseRequest body) {
+    PublishRelease command =
+        new PublishRelease(
+            names.environment(app, env),
+            messageOf(body),
+            body == null ? null : body.overrideReason(),
+            callers.caller().name());
+    RolloutRequest rollout = body == null ? null : body.rollout();
     Release release =
-        publisher.publish(
-            new PublishRelease(
-                names.environment(app, env),
-                messageOf(body),
-                body == null ? null : body.overrideReason(),
-                callers.caller().name()));
+        rollout == null
+            ? publisher.publish(command)
+            : rollouts.publish(
+                command, RolloutPlan.of(rollout.steps(), rollout.bakeSeconds(), rollout.stopOn()));
     return created(release);
   }
 

@@ -1,0 +1,2 @@
+/** Staged rollouts, stored with JPA. */
+package dev.setpoint.persistence.rollout;
