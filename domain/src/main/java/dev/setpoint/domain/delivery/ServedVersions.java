@@ -13,23 +13,27 @@ import java.util.Optional;
 /**
  * Whether a previous secret version may still be in use, from what delivery has seen: the newest
  * release of its environment and the releases the instances seen since the version was written were
- * last served. Runs inside the caller's transaction.
+ * last served, and the stable release of a rollout under way (a rollback would serve it to every
+ * instance again). Runs inside the caller's transaction.
  */
 @ApplicationScoped
 public class ServedVersions implements SecretUse {
 
   private final ReleaseRepository releases;
   private final ConsumerRepository consumers;
+  private final StagedRollouts stages;
 
   /** For the CDI container's proxy only. */
   protected ServedVersions() {
-    this(null, null);
+    this(null, null, null);
   }
 
   @Inject
-  public ServedVersions(ReleaseRepository releases, ConsumerRepository consumers) {
+  public ServedVersions(
+      ReleaseRepository releases, ConsumerRepository consumers, StagedRollouts stages) {
     this.releases = releases;
     this.consumers = consumers;
+    this.stages = stages;
   }
 
   @Override
@@ -38,6 +42,14 @@ public class ServedVersions implements SecretUse {
     String key = previous.secret().key().value();
     Optional<Release> newest = releases.latest(environment);
     if (newest.isEmpty() || pins(newest.get(), key, previous.number())) {
+      return true;
+    }
+    // a rollout under way may still send every instance back to its stable release
+    if (stages
+        .stage(environment.id())
+        .flatMap(stage -> releases.find(environment, stage.stable()))
+        .filter(stable -> pins(stable, key, previous.number()))
+        .isPresent()) {
       return true;
     }
     List<Consumer> seen = consumers.consumersSeenSince(environment.id(), previous.createdAt());
