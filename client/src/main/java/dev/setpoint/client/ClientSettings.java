@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  * @param instance this instance's id, sent in {@value Delivery#INSTANCE_HEADER}
  * @param watch whether the ConfigSource follows new releases in the background
  * @param ordinal the ConfigSource's ordinal
+ * @param healthUrl the application's own readiness endpoint on loopback (e.g. {@code
+ *     http://127.0.0.1:9080/health/ready}), read after each change; {@code null}: no health reports
+ * @param healthWindowSeconds how long after a change the readiness is watched
  */
 public record ClientSettings(
     URI url,
@@ -39,7 +42,9 @@ public record ClientSettings(
     Path cacheDir,
     String instance,
     boolean watch,
-    int ordinal) {
+    int ordinal,
+    URI healthUrl,
+    int healthWindowSeconds) {
 
   private static final String PREFIX = "SETPOINT_";
 
@@ -70,6 +75,15 @@ public record ClientSettings(
   /** The ConfigSource's ordinal; default {@value #DEFAULT_ORDINAL}. */
   public static final String ORDINAL = PREFIX + "ORDINAL";
 
+  /**
+   * The application's own MicroProfile Health readiness URL, on loopback; when set, a DOWN within
+   * {@link #HEALTH_WINDOW_SECONDS} of a change is reported to Setpoint.
+   */
+  public static final String HEALTH_URL = PREFIX + "HEALTH_URL";
+
+  /** Seconds after a change during which readiness is watched; default 60. */
+  public static final String HEALTH_WINDOW_SECONDS = PREFIX + "HEALTH_WINDOW_SECONDS";
+
   /** Below system properties (400) and environment variables (300), above the file (100). */
   public static final int DEFAULT_ORDINAL = 150;
 
@@ -93,6 +107,12 @@ public record ClientSettings(
     require(
         instance != null && INSTANCE_ID.matcher(instance).matches(),
         INSTANCE + " must match " + Delivery.INSTANCE_PATTERN);
+    require(
+        healthUrl == null || HealthReporter.onLoopback(healthUrl),
+        HEALTH_URL + " must be an http(s) URL on loopback (the application's own readiness)");
+    require(
+        healthWindowSeconds >= 1 && healthWindowSeconds <= 3600,
+        HEALTH_WINDOW_SECONDS + " must be from 1 to 3600");
   }
 
   /**
@@ -120,7 +140,9 @@ public record ClientSettings(
               read.apply(CACHE_DIR).map(Path::of).orElseGet(ClientSettings::defaultCacheDir),
               read.apply(INSTANCE).orElseGet(ClientSettings::defaultInstance),
               parseBoolean(WATCH, read.apply(WATCH).orElse("true")),
-              parseInt(ORDINAL, read.apply(ORDINAL).orElse(String.valueOf(DEFAULT_ORDINAL)))));
+              parseInt(ORDINAL, read.apply(ORDINAL).orElse(String.valueOf(DEFAULT_ORDINAL))),
+              read.apply(HEALTH_URL).map(ClientSettings::parseHealthUrl).orElse(null),
+              parseInt(HEALTH_WINDOW_SECONDS, read.apply(HEALTH_WINDOW_SECONDS).orElse("60"))));
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("Invalid Setpoint client settings: " + e.getMessage(), e);
     }
@@ -170,6 +192,8 @@ public record ClientSettings(
         + watch
         + ", ordinal="
         + ordinal
+        + ", healthUrl="
+        + healthUrl
         + "]";
   }
 
@@ -208,6 +232,14 @@ public record ClientSettings(
     } catch (IOException e) {
       throw new IllegalArgumentException(
           TOKEN_FILE + " " + file.get() + " cannot be read: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static URI parseHealthUrl(String value) {
+    try {
+      return new URI(value);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(HEALTH_URL + " is not a URL: " + e.getReason(), e);
     }
   }
 

@@ -31,6 +31,7 @@ public final class SetpointConfigSource implements ConfigSource, Closeable {
   private final LastKnownGood lastKnownGood;
   private final ReleaseWatch watch;
   private final Thread watcher;
+  private final HealthReporter health;
   private volatile Release release;
 
   private SetpointConfigSource(
@@ -41,6 +42,14 @@ public final class SetpointConfigSource implements ConfigSource, Closeable {
     this.settings = settings;
     this.lastKnownGood = lastKnownGood;
     this.release = initial;
+    this.health =
+        settings.healthUrl() == null
+            ? null
+            : new HealthReporter(
+                settings.healthUrl(),
+                java.time.Duration.ofSeconds(settings.healthWindowSeconds()),
+                HealthReporter.CHECK_EVERY,
+                client);
     if (settings.watch()) {
       this.watch = new ReleaseWatch(client, () -> release.etag(), this::replace);
       this.watcher = new Thread(watch, "setpoint-watch-" + settings.app() + "-" + settings.env());
@@ -88,6 +97,9 @@ public final class SetpointConfigSource implements ConfigSource, Closeable {
     release = newer;
     announce(newer);
     lastKnownGood.keep(newer);
+    if (health != null) {
+      health.changed();
+    }
   }
 
   private void announce(Release current) {
@@ -138,6 +150,9 @@ public final class SetpointConfigSource implements ConfigSource, Closeable {
   /** Stops the watch thread, waiting briefly for it to end. */
   @Override
   public void close() {
+    if (health != null) {
+      health.close();
+    }
     if (watcher == null) {
       return;
     }

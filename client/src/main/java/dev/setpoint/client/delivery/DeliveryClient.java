@@ -33,6 +33,7 @@ public final class DeliveryClient {
 
   private final HttpClient http;
   private final URI endpoint;
+  private final URI healthEndpoint;
   private final String token;
   private final String instance;
 
@@ -46,6 +47,16 @@ public final class DeliveryClient {
   public DeliveryClient(URI baseUrl, String app, String env, String token, String instance) {
     String base = baseUrl.toString().replaceAll("/+$", "");
     this.endpoint = URI.create(base + "/api/v1/config/" + app + "/" + env);
+    this.healthEndpoint =
+        URI.create(
+            base
+                + "/api/v1/applications/"
+                + app
+                + "/environments/"
+                + env
+                + "/consumers/"
+                + instance
+                + "/health");
     this.token = token;
     this.instance = instance;
     this.http =
@@ -98,6 +109,35 @@ public final class DeliveryClient {
   }
 
   /**
+   * Reports this instance's health to Setpoint ({@code POST
+   * …/environments/{env}/consumers/{instance}/health}): {@code DOWN} from an instance a staged
+   * rollout serves the new release rolls the rollout back.
+   *
+   * @param down whether the application's readiness is DOWN
+   * @return true when the report rolled a rollout back
+   */
+  public boolean reportHealth(boolean down) throws DeliveryException {
+    String body = "{\"status\":\"" + (down ? "DOWN" : "UP") + "\"}";
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(healthEndpoint)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header(Delivery.INSTANCE_HEADER, instance)
+            .header("User-Agent", "setpoint-client");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<byte[]> response = exchange(request.build(), healthEndpoint);
+    if (response.statusCode() != 200) {
+      throw unexpected(response);
+    }
+    return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)
+        .replaceAll("\\s", "")
+        .contains("\"rolledBack\":true");
+  }
+
+  /**
    * Fetches the current release rendered by the server in {@code format} ({@value
    * Delivery#FORMAT_JSON}, {@value Delivery#FORMAT_PROPERTIES} or {@value Delivery#FORMAT_DOTENV}),
    * byte for byte.
@@ -125,9 +165,14 @@ public final class DeliveryClient {
     if (etag != null) {
       request.header("If-None-Match", etag);
     }
+    return exchange(request.build(), endpoint);
+  }
+
+  private HttpResponse<byte[]> exchange(HttpRequest request, URI endpoint)
+      throws DeliveryException {
     HttpResponse<byte[]> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpTimeoutException e) {
       throw new DeliveryException(
           Kind.UNAVAILABLE, 0, "Setpoint at " + endpoint + " did not answer in time", e);
