@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       SettingsCommand.class,
       SecretsCommand.class,
       ReleasesCommand.class,
+      RolloutCommand.class,
       TransferCommands.Import.class,
       TransferCommands.Compare.class,
       TransferCommands.Copy.class,
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     description =
         "Delivers an environment's Setpoint release to programs (run, export), and manages"
-            + " Setpoint (login, apps, envs, settings, secrets, releases, import, compare, copy, policy, changes, promote).")
+            + " Setpoint (login, apps, envs, settings, secrets, releases, rollout, import, compare,"
+            + " copy, policy, changes, promote).")
 public final class SetpointCli implements Callable<Integer> {
 
   /** Success. */

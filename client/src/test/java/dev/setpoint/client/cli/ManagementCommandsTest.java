@@ -177,6 +177,52 @@ class ManagementCommandsTest {
   }
 
   @Test
+  void aRolloutIsPublishedWithItsPlanAndControlledByName() {
+    signIn();
+    answer(
+        "POST /api/v1/applications/shop/environments/prod/releases",
+        201,
+        "{\"number\":8,\"hash\":\"h\",\"createdBy\":\"ann\"}");
+    Result published =
+        run(
+            "",
+            "releases",
+            "publish",
+            "--app",
+            "shop",
+            "--env",
+            "prod",
+            "--rollout",
+            "10,50,100",
+            "--bake",
+            "60");
+    assertEquals(0, published.code(), published.toString());
+    assertEquals(
+        "{\"rollout\":{\"steps\":[10,50,100],\"bakeSeconds\":60}}",
+        seen.get(seen.size() - 1).body());
+    assertEquals(
+        2, run("", "releases", "publish", "--app", "shop", "--env", "prod", "--bake", "5").code());
+
+    String rollout =
+        "{\"state\":\"paused\",\"stable\":7,\"candidate\":8,\"step\":1,\"percent\":10,"
+            + "\"cohorts\":{\"candidate\":2,\"stable\":18}}";
+    answer("POST /api/v1/applications/shop/environments/prod/rollout/pause", 200, rollout);
+    Result paused = run("", "rollout", "pause", "--app", "shop", "--env", "prod");
+    assertEquals(0, paused.code(), paused.toString());
+    assertTrue(paused.out().contains("paused"), paused.out());
+    assertTrue(paused.out().contains("18"), paused.out());
+    answer(
+        "GET /api/v1/applications/shop/environments/prod/rollout",
+        409,
+        "{\"status\":409,\"detail\":\"No rollout is under way\"}");
+    answer(
+        "POST /api/v1/applications/shop/environments/prod/rollout/abort",
+        409,
+        "{\"status\":409,\"detail\":\"No rollout is under way\"}");
+    assertEquals(5, run("", "rollout", "abort", "--app", "shop", "--env", "prod").code());
+  }
+
+  @Test
   void statusesBecomeExitCodes() {
     signIn();
     assertEquals(3, run("", "envs", "--app", "nope").code());
