@@ -10,4 +10,10 @@ public record ConsumerView(
         String instance,
     int releaseNumber,
     Instant lastSeenAt,
-    @Schema(description = "True when it was last served the newest release.") boolean current) {}
+    @Schema(description = "True when it was last served the newest release.") boolean current,
+    @Schema(
+            description =
+                "While a staged rollout is under way: candidate when its step serves this instance"
+                    + " the new release, else stable; absent otherwise.",
+            example = "candidate")
+        String cohort) {}

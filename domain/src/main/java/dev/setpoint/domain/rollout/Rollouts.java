@@ -119,6 +119,13 @@ public class Rollouts {
     return statusOf(environment);
   }
 
+  /** The environment's rollout under way, if any, for its readers. */
+  public Optional<Rollout> underWay(EnvironmentRef where) {
+    Environment environment = environments.get(where);
+    access.require(Action.READ, environment);
+    return rollouts.active(environment.id());
+  }
+
   /** Holds the rollout at its current step. */
   public RolloutStatus pause(EnvironmentRef where) {
     Environment environment = publishable(where);

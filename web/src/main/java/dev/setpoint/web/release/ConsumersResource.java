@@ -7,6 +7,8 @@ import dev.setpoint.domain.catalog.TargetNames;
 import dev.setpoint.domain.delivery.Consumers;
 import dev.setpoint.domain.release.Release;
 import dev.setpoint.domain.release.ReleaseHistory;
+import dev.setpoint.domain.rollout.Rollout;
+import dev.setpoint.domain.rollout.Rollouts;
 import dev.setpoint.domain.shared.PageRequest;
 import dev.setpoint.web.http.Cursors;
 import dev.setpoint.web.http.PageParams;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,6 +46,8 @@ public class ConsumersResource {
 
   @Inject Consumers consumers;
 
+  @Inject Rollouts rollouts;
+
   @Inject TargetNames names;
 
   @PathParam("app")
@@ -58,7 +63,8 @@ public class ConsumersResource {
       description =
           "Every instance that sent X-Setpoint-Instance to delivery, the release it was last"
               + " served and when, ordered by instance id. Sightings are stored in batches, so"
-              + " other servers' newest ones may be a few seconds late.")
+              + " other servers' newest ones may be a few seconds late. During a staged rollout"
+              + " each names its cohort.")
   @Extension(name = "x-setpoint-access", value = "read")
   @APIResponse(responseCode = "200", description = "One page of consumers.")
   public Page<ConsumerView> consumers(@BeanParam PageParams page) {
@@ -66,6 +72,7 @@ public class ConsumersResource {
     EnvironmentRef where = names.environment(app, env);
     var seen = consumers.list(where, asked.after(), asked.limit());
     Integer latest = releases.latest(where).map(Release::number).orElse(null);
-    return Cursors.toPage(seen, c -> ReleaseViews.of(c, latest));
+    Optional<Rollout> underWay = rollouts.underWay(where);
+    return Cursors.toPage(seen, c -> ReleaseViews.of(c, latest, underWay));
   }
 }

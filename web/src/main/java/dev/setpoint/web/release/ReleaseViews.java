@@ -5,8 +5,10 @@ import dev.setpoint.api.release.ReleaseView;
 import dev.setpoint.domain.delivery.Consumer;
 import dev.setpoint.domain.release.Release;
 import dev.setpoint.domain.release.ReleaseContent;
+import dev.setpoint.domain.rollout.Rollout;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Maps releases and consumers to their API records. */
 public final class ReleaseViews {
@@ -42,11 +44,12 @@ public final class ReleaseViews {
         new LinkedHashMap<>(content.secrets()));
   }
 
-  static ConsumerView of(Consumer consumer, Integer latest) {
+  static ConsumerView of(Consumer consumer, Integer latest, Optional<Rollout> underWay) {
     return new ConsumerView(
         consumer.instance(),
         consumer.releaseNumber(),
         consumer.lastSeenAt(),
-        latest != null && consumer.releaseNumber() == latest);
+        latest != null && consumer.releaseNumber() == latest,
+        underWay.map(r -> r.covers(consumer.instance()) ? "candidate" : "stable").orElse(null));
   }
 }
