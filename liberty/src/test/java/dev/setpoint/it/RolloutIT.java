@@ -152,7 +152,8 @@ class RolloutIT {
   @Test
   void eachStepServesItsCohortOnBothServersAndManualControlMovesIt() throws Exception {
     Fleet fleet = new Fleet();
-    Reply published = fleet.publishGreen("{\"steps\":[10,50,100],\"bakeSeconds\":3600}");
+    Reply published =
+        fleet.publishGreen("{\"steps\":[10,50,100],\"bakeSeconds\":3600,\"stopOn\":[\"health\"]}");
     assertEquals(201, published.status(), published::toString);
     assertEquals(2, published.json().getInt("number"));
 
@@ -176,6 +177,19 @@ class RolloutIT {
       assertEquals(
           INSTANCES - green.size(), now.getJsonObject("cohorts").getInt("stable"), now::toString);
       sizes.add(percents[step] + "% → " + green.size() + " of " + INSTANCES);
+      // the consumers list names each instance's cohort (other servers' sightings come in batches)
+      String consumers = SetpointClient.env(fleet.app, fleet.env) + "/consumers?limit=500";
+      List<String> listed =
+          Await.value(
+              () ->
+                  admin.get(consumers).items().getValuesAs(JsonObject.class).stream()
+                      .filter(c -> "candidate".equals(c.getString("cohort", null)))
+                      .map(c -> c.getString("instance"))
+                      .sorted()
+                      .toList(),
+              List.copyOf(green)::equals,
+              SOON);
+      assertEquals(List.copyOf(green), listed);
       // a request naming no instance gets the stable release until the rollout completes
       assertEquals("blue", fleet.first.get(config(fleet.app, fleet.env)).json().getString("mode"));
       if (step == 0) {
@@ -437,6 +451,45 @@ class RolloutIT {
         "nothing was published");
     Reply noRollout = admin.post(fleet.rolloutPath() + "/pause", null);
     assertEquals(409, noRollout.status(), noRollout::toString);
+  }
+
+  @Test
+  void aPreviousSecretVersionStaysValidUntilTheRolloutEnds() throws Exception {
+    String app = admin.newApplication("ro-secret");
+    admin.writeSecret(app, "dev", "api.token", "first-" + UUID.randomUUID());
+    admin.publish(app, "dev");
+    admin.get(config(app, "dev"), "X-Setpoint-Instance", "api-1");
+    String secret = SetpointClient.env(app, "dev") + "/secrets/api.token";
+    Reply rotated =
+        admin.post(secret + "/rotate", "{\"value\":\"second-" + UUID.randomUUID() + "\"}");
+    assertEquals(200, rotated.status(), rotated::toString);
+    Reply published =
+        admin.post(
+            SetpointClient.releases(app, "dev"),
+            "{\"rollout\":{\"steps\":[100],\"bakeSeconds\":3600,\"stopOn\":[]}}");
+    assertEquals(201, published.status(), published::toString);
+    // at 100 % api-1 gets release 2, which pins version 2: nothing running uses version 1 now
+    Reply served = admin.get(config(app, "dev"), "X-Setpoint-Instance", "api-1");
+    assertEquals("2", served.header("X-Setpoint-Release"), served::toString);
+
+    // retirement runs after each batch of sightings (every 5 s): the absence of one cannot be
+    // awaited, so two batches are let pass
+    Thread.sleep(11_000);
+    assertEquals("previous", versionState(secret, 1), "a rollback would serve release 1 again");
+
+    JsonObject done = admin.post(SetpointClient.env(app, "dev") + "/rollout/advance", null).json();
+    assertEquals("completed", done.getString("state"), done::toString);
+    admin.get(config(app, "dev"), "X-Setpoint-Instance", "api-1");
+    Await.until(() -> "retired".equals(versionState(secret, 1)), Duration.ofSeconds(20));
+    assertEquals("retired", versionState(secret, 1), "the rollout ended: nothing needs it");
+  }
+
+  private String versionState(String secret, int number) {
+    return admin.get(secret).json().getJsonArray("versions").getValuesAs(JsonObject.class).stream()
+        .filter(v -> v.getInt("version") == number)
+        .findFirst()
+        .orElseThrow()
+        .getString("state");
   }
 
   private static void pause(long millis) {
