@@ -170,7 +170,15 @@ class RolloutIT {
       TreeSet<String> green = fleet.cohort(id, percents[step]);
       assertTrue(green.containsAll(before), "an instance on the new release stays on it");
       fleet.awaitModes(expectedModes(fleet.instances, green));
-      JsonObject now = fleet.rollout();
+      // the counts come from stored sightings: the other server's arrive in batches (5 s)
+      int expected = green.size();
+      JsonObject now =
+          Await.value(
+              fleet::rollout,
+              r ->
+                  r.getJsonObject("cohorts").getInt("candidate") == expected
+                      && r.getJsonObject("cohorts").getInt("stable") == INSTANCES - expected,
+              SOON);
       assertEquals(step + 1, now.getInt("step"));
       assertEquals(percents[step], now.getInt("percent"));
       assertEquals(green.size(), now.getJsonObject("cohorts").getInt("candidate"), now::toString);
@@ -251,8 +259,15 @@ class RolloutIT {
       assertFalse(green.isEmpty());
       fleet.awaitModes(expectedModes(fleet.instances, green));
 
-      // the instances on the new release crash; the others go on checking in every 500 ms
+      // the instances on the new release check in a last time and crash; the others go on
+      // checking in every 500 ms. The clock starts before that last check-in: no rollback may
+      // come sooner than the detection time after it
       long crashed = System.nanoTime();
+      for (int i = 0; i < fleet.instances.size(); i++) {
+        if (green.contains(fleet.instances.get(i))) {
+          fleet.read(fleet.serverOf(i), fleet.instances.get(i));
+        }
+      }
       AtomicBoolean polling = new AtomicBoolean(true);
       CompletableFuture<Void> others =
           CompletableFuture.runAsync(
