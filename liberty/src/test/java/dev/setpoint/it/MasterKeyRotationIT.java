@@ -2,6 +2,12 @@ package dev.setpoint.it;
 
 import static dev.setpoint.it.support.JsonFields.healthCheck;
 import static dev.setpoint.it.support.JsonFields.strings;
+import static dev.setpoint.it.support.MasterKeyFiles.currentKeys;
+import static dev.setpoint.it.support.MasterKeyFiles.keyIdsOf;
+import static dev.setpoint.it.support.MasterKeyFiles.prepend;
+import static dev.setpoint.it.support.MasterKeyFiles.randomKey;
+import static dev.setpoint.it.support.MasterKeyFiles.serverEnv;
+import static dev.setpoint.it.support.MasterKeyFiles.useKeys;
 import static dev.setpoint.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,15 +20,11 @@ import dev.setpoint.it.support.SetpointClient;
 import dev.setpoint.it.support.TestKeystore;
 import dev.setpoint.it.support.TestServer;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,25 +218,6 @@ class MasterKeyRotationIT {
     return values;
   }
 
-  /** The master-key ids wrapping the data keys of one application, read from the database. */
-  private static List<String> keyIdsOf(String app) throws Exception {
-    List<String> ids = new ArrayList<>();
-    try (var db = dev.setpoint.it.support.StoredData.connect();
-        var query =
-            db.prepareStatement(
-                "select distinct v.key_id from secret_versions v join secrets s on s.id ="
-                    + " v.secret_id join environments e on e.id = s.environment_id join"
-                    + " applications a on a.id = e.application_id where a.slug = ?")) {
-      query.setString(1, app);
-      try (var rows = query.executeQuery()) {
-        while (rows.next()) {
-          ids.add(rows.getString(1));
-        }
-      }
-    }
-    return ids;
-  }
-
   private JsonObject awaitRewrap() throws InterruptedException {
     return Await.value(
         () -> client.get("/api/v1/system/keys").json(),
@@ -282,19 +265,6 @@ class MasterKeyRotationIT {
     return SetpointClient.env(app, "staging") + "/secrets/" + key;
   }
 
-  private static String randomKey() {
-    byte[] raw = new byte[32];
-    new SecureRandom().nextBytes(raw);
-    return Base64.getEncoder().encodeToString(raw);
-  }
-
-  private static List<String> prepend(String first, List<String> rest) {
-    List<String> keys = new ArrayList<>();
-    keys.add(first);
-    keys.addAll(rest);
-    return keys;
-  }
-
   /**
    * Rotates back to the keys the server started with, which the peer server shares and still uses:
    * the tests after this one find every data key wrapped by a key both servers hold.
@@ -312,39 +282,5 @@ class MasterKeyRotationIT {
     // rotated key too, and the next start (of any test) loads the original key file alone, so
     // no restart is spent here
     useKeys(oldKeys);
-  }
-
-  /** The keys the server uses now: its key file if the environment names one, else the dev key. */
-  private static List<String> currentKeys() throws IOException {
-    Path keyFile =
-        serverEnv().stream()
-            .filter(l -> l.startsWith("SETPOINT_MASTER_KEY_FILE="))
-            .map(l -> Path.of(l.substring(l.indexOf('=') + 1)))
-            .findFirst()
-            .orElse(TestServer.serverDirectory().resolve("setpoint-master-key"));
-    return Files.readAllLines(keyFile, StandardCharsets.UTF_8).stream()
-        .map(String::trim)
-        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-        .toList();
-  }
-
-  /** Writes a key file (owner-only) and points the server's environment at it. */
-  private static void useKeys(List<String> keys) throws IOException {
-    Path keyFile = TestServer.serverDirectory().resolve("it-master-keys");
-    Files.deleteIfExists(keyFile);
-    Files.createFile(
-        keyFile,
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(keyFile, String.join("\n", keys) + "\n", StandardCharsets.UTF_8);
-    List<String> env =
-        new ArrayList<>(
-            serverEnv().stream().filter(l -> !l.startsWith("SETPOINT_MASTER_KEY_FILE=")).toList());
-    env.add("SETPOINT_MASTER_KEY_FILE=" + keyFile);
-    Files.write(TestServer.serverDirectory().resolve("server.env"), env, StandardCharsets.UTF_8);
-  }
-
-  private static List<String> serverEnv() throws IOException {
-    Path env = TestServer.serverDirectory().resolve("server.env");
-    return Files.exists(env) ? Files.readAllLines(env, StandardCharsets.UTF_8) : List.of();
   }
 }

@@ -125,6 +125,10 @@ class OperationsIT {
             "/api/v1/applications/{app}/environments/{env}/rollout/abort",
             "/api/v1/alerts",
             "/api/v1/config/{app}/{env}",
+            "/api/v1/applications/{app}/import",
+            "/api/v1/applications/{app}/environments/{env}/import",
+            "/api/v1/applications/{app}/export",
+            "/api/v1/bundles",
             "/api/v1/system/ping",
             "/api/v1/system/keys",
             "/api/v1/system/keys/rewrap",
@@ -169,7 +173,10 @@ class OperationsIT {
             "ProposedChange",
             "ChangeDiff",
             "ChangeReadiness",
-            "PromotionRequest")) {
+            "PromotionRequest",
+            "ImportPlan",
+            "ExportRequest",
+            "BundlePlan")) {
       assertTrue(schemas.containsKey(schema), () -> "OpenAPI lacks schema " + schema);
     }
     JsonObject post = paths.getJsonObject("/api/v1/applications").getJsonObject("post");

@@ -74,7 +74,9 @@ public enum AuditAction {
   CHANGE_REQUEST_COMMENT("change-request.comment"),
   CHANGE_REQUEST_APPLY("change-request.apply"),
   CHANGE_REQUEST_STALE("change-request.stale"),
-  RELEASE_PROMOTE("release.promote");
+  RELEASE_PROMOTE("release.promote"),
+  BUNDLE_EXPORT("bundle.export"),
+  BUNDLE_RESTORE("bundle.restore");
 
   private final String wireName;
 

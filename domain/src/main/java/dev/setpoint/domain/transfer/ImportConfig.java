@@ -1,5 +1,6 @@
 package dev.setpoint.domain.transfer;
 
+import dev.setpoint.domain.shared.InvalidValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,6 +36,13 @@ public class ImportConfig {
   @ConfigProperty(name = "setpoint.import.max-files", defaultValue = "100")
   int maxFiles;
 
+  @Inject
+  @ConfigProperty(name = "setpoint.bundle.passphrase-min-length", defaultValue = "12")
+  int passphraseMinLength;
+
+  /** Longest passphrase a bundle is encrypted to, in characters. */
+  static final int PASSPHRASE_MAX_LENGTH = 1024;
+
   /** For CDI, which injects the configured values into the fields. */
   public ImportConfig() {}
 
@@ -67,6 +75,26 @@ public class ImportConfig {
   /** Most bytes a Spring layout's ZIP may expand to, and most characters one YAML file may have. */
   public int maxExpandedBytes() {
     return maxExpandedBytes;
+  }
+
+  /** Fewest characters of a bundle's passphrase. */
+  public int passphraseMinLength() {
+    return passphraseMinLength;
+  }
+
+  /** Refuses a passphrase shorter than the minimum (or absent, or past 1024 characters). */
+  void checkPassphrase(char[] passphrase) {
+    if (passphrase == null || passphrase.length < passphraseMinLength) {
+      throw new InvalidValue(
+          "passphrase",
+          "must be at least "
+              + passphraseMinLength
+              + " characters (setpoint.bundle.passphrase-min-length)");
+    }
+    if (passphrase.length > PASSPHRASE_MAX_LENGTH) {
+      throw new InvalidValue(
+          "passphrase", "must be at most " + PASSPHRASE_MAX_LENGTH + " characters");
+    }
   }
 
   /** Most files in a Spring layout's ZIP. */

@@ -127,7 +127,7 @@ final class ImportPlanner {
 
   /** The value in force now: the default, or the environment's override (or default, in a copy). */
   private String current(SettingDefinition definition) {
-    if (target.environment == null) {
+    if (target.environmentName() == null) {
       return definition.defaultValue();
     }
     SettingOverride override = target.overrides.get(definition.key().value());

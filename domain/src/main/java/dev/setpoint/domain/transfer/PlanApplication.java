@@ -90,9 +90,9 @@ public class PlanApplication {
       return;
     }
     if (item.environment() == null) {
-      String description = null;
-      Boolean required = null;
-      if (!item.defines()) {
+      String description = write.description();
+      Boolean required = write.required();
+      if (!item.defines() && required == null) {
         SettingDefinition existing = settings.definition(app, key);
         description = existing.description();
         required = existing.required();

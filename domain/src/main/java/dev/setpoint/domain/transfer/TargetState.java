@@ -29,12 +29,25 @@ final class TargetState {
   final Map<String, SettingOverride> overrides = new HashMap<>();
   final Map<String, Secret> secrets = new HashMap<>();
   private final SecretRepository secretStore;
+  private final String environmentName;
 
   private TargetState(
-      Application application, Environment environment, SecretRepository secretStore) {
+      Application application,
+      Environment environment,
+      String environmentName,
+      SecretRepository secretStore) {
     this.application = application;
     this.environment = environment;
+    this.environmentName = environmentName;
     this.secretStore = secretStore;
+  }
+
+  /**
+   * A target that does not exist yet (an application or environment a restore creates): nothing
+   * defined, overridden or secret; {@code environmentName} null for the defaults.
+   */
+  static TargetState empty(String environmentName) {
+    return new TargetState(null, null, environmentName, null);
   }
 
   static TargetState load(
@@ -42,7 +55,12 @@ final class TargetState {
       Environment environment,
       SettingRepository settings,
       SecretRepository secrets) {
-    TargetState state = new TargetState(application, environment, secrets);
+    TargetState state =
+        new TargetState(
+            application,
+            environment,
+            environment == null ? null : environment.slug().value(),
+            secrets);
     List<SettingDefinition> definitions =
         Pages.all(
             page ->
@@ -66,7 +84,7 @@ final class TargetState {
 
   /** The environment's slug, or null for the defaults. */
   String environmentName() {
-    return environment == null ? null : environment.slug().value();
+    return environmentName;
   }
 
   /** The current version of a secret, if it has one. */

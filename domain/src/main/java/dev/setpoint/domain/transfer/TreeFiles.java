@@ -102,6 +102,25 @@ final class TreeFiles {
     return values;
   }
 
+  /**
+   * One stored JSON value (a bundle's default or override) as an import reads it: a string as text,
+   * a number or boolean as such, an object or list kept whole.
+   */
+  static ImportedValue imported(String key, String json) {
+    JsonValue value;
+    try (var reader = Json.createReader(new java.io.StringReader(json))) {
+      value = reader.readValue();
+    }
+    return switch (value.getValueType()) {
+      case STRING ->
+          new ImportedValue(key, ((JsonString) value).getString(), ImportedValue.Shape.STRING);
+      case NUMBER -> new ImportedValue(key, value.toString(), ImportedValue.Shape.NUMBER);
+      case TRUE, FALSE -> new ImportedValue(key, value.toString(), ImportedValue.Shape.BOOLEAN);
+      case OBJECT, ARRAY -> new ImportedValue(key, value.toString(), ImportedValue.Shape.JSON);
+      case NULL -> new ImportedValue(key, null, ImportedValue.Shape.NULL);
+    };
+  }
+
   /** JSON-P values as the plain maps, lists and scalars SnakeYAML gives. */
   private static Object toPlain(JsonValue value, int depth, String field, ImportLimits limits) {
     limits.depth(field, depth);
