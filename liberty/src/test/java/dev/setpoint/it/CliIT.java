@@ -211,6 +211,58 @@ class CliIT {
   }
 
   @Test
+  void aBundleIsExportedAndRestoredFromTheCommandLine() throws Exception {
+    login();
+    String app = ADMIN.newApplication("cli-bundle");
+    String secret = "canary-" + UUID.randomUUID();
+    assertEquals(201, ADMIN.define(app, "PORT", "integer", "8080").status());
+    ADMIN.writeSecret(app, "staging", "API_TOKEN", secret);
+    Path passphrase = config.resolve("passphrase");
+    Files.writeString(passphrase, "bundle-" + UUID.randomUUID() + "\n");
+    Path bundle = config.resolve("app.bundle.json");
+
+    Run exported =
+        cli(
+            null,
+            "bundle",
+            "export",
+            "--app",
+            app,
+            "--passphrase-file",
+            passphrase.toString(),
+            "--to",
+            bundle.toString());
+    assertEquals(0, exported.code(), exported::toString);
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(bundle)));
+    assertFalse(Files.readString(bundle).contains(secret), "the secret is encrypted");
+
+    String copy = SetpointClient.uniqueSlug("cli-bundle-copy");
+    Run plan =
+        cli(Files.readString(passphrase), "bundle", "restore", bundle.toString(), "--as", copy);
+    assertEquals(0, plan.code(), plan::toString);
+    assertTrue(plan.out().contains("2 added"), plan::toString);
+    assertFalse(plan.out().contains(secret));
+    Run applied =
+        cli(
+            null,
+            "bundle",
+            "restore",
+            bundle.toString(),
+            "--as",
+            copy,
+            "--passphrase-file",
+            passphrase.toString(),
+            "--apply");
+    assertEquals(0, applied.code(), applied::toString);
+    Run revealed = cli(null, "secrets", "reveal", "API_TOKEN", "--app", copy, "--env", "staging");
+    assertEquals(secret + "\n", revealed.out(), revealed::toString);
+
+    Run wrong = cli("another-passphrase\n", "bundle", "restore", bundle.toString(), "--as", copy);
+    assertEquals(5, wrong.code(), wrong::toString);
+    assertTrue(wrong.err().contains("secrets"), wrong::toString);
+  }
+
+  @Test
   void exitCodesSayWhatWentWrong() throws Exception {
     login();
     String app = ADMIN.newApplication("cli-codes");

@@ -40,13 +40,14 @@ import picocli.CommandLine.Spec;
       TransferCommands.Copy.class,
       ChangeControlCommands.Policy.class,
       ChangeControlCommands.Changes.class,
-      ChangeControlCommands.Promote.class
+      ChangeControlCommands.Promote.class,
+      BundleCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",
     description =
         "Delivers an environment's Setpoint release to programs (run, export), and manages"
             + " Setpoint (login, apps, envs, settings, secrets, releases, rollout, import, compare,"
-            + " copy, policy, changes, promote).")
+            + " copy, policy, changes, promote, bundle).")
 public final class SetpointCli implements Callable<Integer> {
 
   /** Success. */

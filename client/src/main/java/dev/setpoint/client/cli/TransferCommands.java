@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,6 +52,32 @@ final class TransferCommands {
     }
   }
 
+  /** {@code --apply} and {@code --skip-refused}, which every planned command takes. */
+  static final class PlanOptions {
+    @Option(names = "--apply", description = "Apply the plan (default: only show it).")
+    boolean apply;
+
+    @Option(names = "--skip-refused", description = "With --apply, leave refused keys out.")
+    boolean skipRefused;
+
+    /** The query parameters they ask for: {@code dryRun=true} unless applied, and the skip. */
+    List<String> query() {
+      List<String> query = new ArrayList<>();
+      if (!apply) {
+        query.add("dryRun=true");
+      }
+      if (skipRefused) {
+        query.add("skipRefused=true");
+      }
+      return query;
+    }
+
+    /** {@code path} with {@code query} (none: the path alone). */
+    static String withQuery(String path, List<String> query) {
+      return query.isEmpty() ? path : path + "?" + String.join("&", query);
+    }
+  }
+
   @Command(
       name = "import",
       description =
@@ -67,11 +94,7 @@ final class TransferCommands {
         description = "dotenv, properties, yaml, json or spring (default: from the file's name).")
     String format;
 
-    @Option(names = "--apply", description = "Apply the plan (default: only show it).")
-    boolean apply;
-
-    @Option(names = "--skip-refused", description = "With --apply, leave refused keys out.")
-    boolean skipRefused;
+    @Mixin PlanOptions plan = new PlanOptions();
 
     @Option(
         names = "--type",
@@ -87,24 +110,15 @@ final class TransferCommands {
       } catch (IOException e) {
         throw usage(spec, "Cannot read " + file + ": " + e.getMessage());
       }
-      List<String> query = new ArrayList<>();
-      if (!apply) {
-        query.add("dryRun=true");
-      }
-      if (skipRefused) {
-        query.add("skipRefused=true");
-      }
+      List<String> query = plan.query();
       if (format != null) {
         query.add("format=" + ManagementApi.segment(format));
       }
       types.forEach(
           (k, v) -> query.add("type." + ManagementApi.segment(k) + "=" + ManagementApi.segment(v)));
-      String path =
-          (hasEnv() ? envPath() : appPath())
-              + "/import"
-              + (query.isEmpty() ? "" : "?" + String.join("&", query));
-      JsonValue plan = api.send("POST", path, body, mediaType(file));
-      plan(this, out, plan.asJsonObject());
+      String path = PlanOptions.withQuery((hasEnv() ? envPath() : appPath()) + "/import", query);
+      JsonValue answer = api.send("POST", path, body, mediaType(file));
+      plan(this, out, answer.asJsonObject());
     }
 
     static String mediaType(Path file) {
@@ -201,21 +215,15 @@ final class TransferCommands {
     @Option(names = "--key", paramLabel = "KEY", description = "A key to copy (repeatable).")
     List<String> keys = new ArrayList<>();
 
-    @Option(names = "--apply", description = "Apply the copy (default: only show the plan).")
-    boolean apply;
-
-    @Option(names = "--skip-refused", description = "With --apply, leave refused keys out.")
-    boolean skipRefused;
+    @Mixin PlanOptions plan = new PlanOptions();
 
     @Override
     void run(ManagementApi api, PrintWriter out) throws ApiFailure {
       JsonArrayBuilder listed = Json.createArrayBuilder();
       keys.forEach(listed::add);
       JsonObject body = Json.createObjectBuilder().add("from", from).add("keys", listed).build();
-      String query =
-          (apply ? "" : "?dryRun=true")
-              + (skipRefused ? (apply ? "?" : "&") + "skipRefused=true" : "");
-      JsonObject result = api.post(envPath() + "/copy" + query, body).asJsonObject();
+      JsonObject result =
+          api.post(PlanOptions.withQuery(envPath() + "/copy", plan.query()), body).asJsonObject();
       if (json()) {
         out.println(result);
         return;

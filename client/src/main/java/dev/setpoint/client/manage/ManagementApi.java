@@ -71,10 +71,20 @@ public final class ManagementApi {
   /** Sends {@code body} as it is, in {@code contentType} (a file to import). */
   public JsonValue send(String method, String path, byte[] body, String contentType)
       throws ApiFailure {
+    return send(method, path, body, contentType, new String[0]);
+  }
+
+  /** The same, with request {@code headers} (alternating name and value). */
+  public JsonValue send(
+      String method, String path, byte[] body, String contentType, String... headers)
+      throws ApiFailure {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofMinutes(5))
             .header("Accept", "application/json");
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
