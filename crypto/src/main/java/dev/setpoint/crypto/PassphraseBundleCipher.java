@@ -30,13 +30,18 @@ public class PassphraseBundleCipher implements BundleCipher {
 
   static final String ARGON2ID = "argon2id";
   static final String AES256_GCM = "AES256_GCM";
-  static final int ITERATIONS = 3;
-  static final int MEMORY_KIB = 64 * 1024;
+  static final int ITERATIONS = 2;
+  static final int MEMORY_KIB = 19 * 1024;
   static final int PARALLELISM = 1;
   static final int SALT_BYTES = 16;
   static final int MAX_ITERATIONS = 10;
   static final int MIN_MEMORY_KIB = 19 * 1024;
-  static final int MAX_MEMORY_KIB = 256 * 1024;
+  static final int MAX_MEMORY_KIB = 64 * 1024;
+
+  /** One key derivation at a time: each holds its memory (up to 64 MiB) while it runs. */
+  private static final java.util.concurrent.Semaphore DERIVING =
+      new java.util.concurrent.Semaphore(1);
+
   static final int MAX_PARALLELISM = 4;
 
   private final SecureRandom random = new SecureRandom();
@@ -106,6 +111,7 @@ public class PassphraseBundleCipher implements BundleCipher {
   private static Aead aead(char[] passphrase, Kdf kdf) throws GeneralSecurityException {
     byte[] secret = utf8(passphrase);
     byte[] key = new byte[32];
+    DERIVING.acquireUninterruptibly();
     try {
       Argon2BytesGenerator argon2 = new Argon2BytesGenerator();
       argon2.init(
@@ -130,6 +136,7 @@ public class PassphraseBundleCipher implements BundleCipher {
               .setKeyBytes(SecretBytes.copyFrom(key, InsecureSecretKeyAccess.get()))
               .build());
     } finally {
+      DERIVING.release();
       Arrays.fill(secret, (byte) 0);
       Arrays.fill(key, (byte) 0);
     }

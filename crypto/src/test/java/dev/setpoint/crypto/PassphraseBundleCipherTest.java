@@ -102,8 +102,8 @@ class PassphraseBundleCipherTest {
   @Test
   void theRecommendedParametersAreWrittenInTheBundle() {
     BundleCipher.Sealed sealed = new PassphraseBundleCipher().seal(passphrase, secrets, manifest);
-    assertEquals(3, sealed.kdf().iterations());
-    assertEquals(64 * 1024, sealed.kdf().memoryKiB());
+    assertEquals(2, sealed.kdf().iterations());
+    assertEquals(19 * 1024, sealed.kdf().memoryKiB());
     assertEquals(16, sealed.kdf().salt().length);
   }
 
