@@ -21,6 +21,7 @@ import dev.setpoint.domain.setting.SettingDefinition;
 import dev.setpoint.domain.setting.SettingKey;
 import dev.setpoint.domain.setting.SettingOverride;
 import dev.setpoint.domain.setting.SettingRepository;
+import dev.setpoint.domain.shared.InvalidValue;
 import dev.setpoint.domain.shared.Pages;
 import dev.setpoint.domain.shared.Slice;
 import dev.setpoint.domain.shared.Slug;
@@ -59,6 +60,7 @@ public class ApplicationExport {
   private final SecretReveal reveal;
   private final ReleaseRepository releases;
   private final BundleCipher cipher;
+  private final RecipientCipher recipients;
   private final ImportConfig config;
   private final AuditTrail audit;
   private final Access access;
@@ -66,7 +68,7 @@ public class ApplicationExport {
 
   /** For the CDI container's proxy only. */
   protected ApplicationExport() {
-    this(null, null, null, null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -78,6 +80,7 @@ public class ApplicationExport {
       SecretReveal reveal,
       ReleaseRepository releases,
       BundleCipher cipher,
+      RecipientCipher recipients,
       ImportConfig config,
       AuditTrail audit,
       Access access,
@@ -89,21 +92,33 @@ public class ApplicationExport {
     this.reveal = reveal;
     this.releases = releases;
     this.cipher = cipher;
+    this.recipients = recipients;
     this.config = config;
     this.audit = audit;
     this.access = access;
     this.clock = clock;
   }
 
-  /** The bundle file of application {@code slug}, its secrets encrypted to {@code passphrase}. */
+  /**
+   * The bundle file of application {@code slug}, its secrets encrypted to {@code passphrase} or,
+   * instead, to the public keyset {@code recipient} (exactly one of the two).
+   */
   @Timed(
       name = "setpoint.bundle.export",
       absolute = true,
       description = "Time to export an application as a bundle.")
-  public byte[] export(Slug slug, char[] passphrase) {
+  public byte[] export(Slug slug, char[] passphrase, String recipient) {
     Application app = applications.get(slug);
     access.require(Action.MANAGE, app);
-    config.checkPassphrase(passphrase);
+    if (recipient == null) {
+      config.checkPassphrase(passphrase);
+    } else if (passphrase != null) {
+      throw new InvalidValue(
+          "recipient",
+          "must be absent with a passphrase: the secrets are encrypted to one of them");
+    } else {
+      recipients.check(recipient);
+    }
     List<Environment> envs =
         Pages.all(
             page -> Slice.of(environments.list(app, page), page.limit(), e -> e.slug().value()));
@@ -181,10 +196,14 @@ public class ApplicationExport {
     JsonObject readable = BundleFile.manifest(manifest);
     byte[] plaintext = BundleFile.secretValues(secretEntries);
     byte[] file;
+    BundleCipher.Sealed sealed;
     try {
-      file =
-          BundleFile.write(
-              readable, cipher.seal(passphrase, plaintext, BundleFile.associatedData(readable)));
+      byte[] associatedData = BundleFile.associatedData(readable);
+      sealed =
+          recipient == null
+              ? cipher.seal(passphrase, plaintext, associatedData)
+              : recipients.seal(recipient, plaintext, associatedData);
+      file = BundleFile.write(readable, sealed);
     } finally {
       java.util.Arrays.fill(plaintext, (byte) 0);
     }
@@ -201,7 +220,10 @@ public class ApplicationExport {
             + " releases' metadata from "
             + envs.size()
             + " environments"
-            + (skipped.isEmpty() ? "" : "; " + skipped.size() + " secrets not exported"));
+            + (skipped.isEmpty() ? "" : "; " + skipped.size() + " secrets not exported")
+            + (sealed.recipient() == null
+                ? "; encrypted to a passphrase"
+                : "; encrypted to recipient key " + sealed.recipient()));
     LOG.info(() -> "Exported application " + slug + " as a bundle (" + file.length + " bytes)");
     return file;
   }

@@ -1,6 +1,7 @@
 package dev.setpoint.domain.transfer;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The port that encrypts an application bundle's secrets to a passphrase: a memory-hard key
@@ -49,11 +50,20 @@ public interface BundleCipher {
     }
   }
 
-  /** The encrypted section: the key derivation, the AEAD's name and its ciphertext. */
-  record Sealed(Kdf kdf, String cipher, byte[] ciphertext) {
+  /**
+   * The encrypted section: how its key was made (the passphrase's derivation, or null when the
+   * section is encrypted to a {@link RecipientCipher recipient key}), the cipher's name, the
+   * recipient key's id (null for a passphrase) and the ciphertext.
+   */
+  record Sealed(Kdf kdf, String cipher, String recipient, byte[] ciphertext) {
 
     public Sealed {
       ciphertext = ciphertext.clone();
+    }
+
+    /** Encrypted to a passphrase. */
+    public Sealed(Kdf kdf, String cipher, byte[] ciphertext) {
+      this(kdf, cipher, null, ciphertext);
     }
 
     @Override
@@ -64,19 +74,26 @@ public interface BundleCipher {
     @Override
     public boolean equals(Object other) {
       return other instanceof Sealed s
-          && kdf.equals(s.kdf)
+          && Objects.equals(kdf, s.kdf)
           && cipher.equals(s.cipher)
+          && Objects.equals(recipient, s.recipient)
           && Arrays.equals(ciphertext, s.ciphertext);
     }
 
     @Override
     public int hashCode() {
-      return kdf.hashCode() * 31 + Arrays.hashCode(ciphertext);
+      return Objects.hash(kdf, cipher, recipient) * 31 + Arrays.hashCode(ciphertext);
     }
 
     @Override
     public String toString() {
-      return "Sealed[" + kdf.algorithm() + ", " + cipher + ", " + ciphertext.length + " bytes]";
+      return "Sealed["
+          + (kdf == null ? "recipient " + recipient : kdf.algorithm())
+          + ", "
+          + cipher
+          + ", "
+          + ciphertext.length
+          + " bytes]";
     }
   }
 }

@@ -82,8 +82,19 @@ final class BundleFile {
     }
   }
 
-  /** A file read: the manifest, the sealed secrets, and the associated data to open them with. */
-  record Read(Manifest manifest, BundleCipher.Sealed sealed, byte[] associatedData) {}
+  /**
+   * A file read: the manifest, the sealed secrets, and the associated data to open them with; or,
+   * for a bundle whose secrets a client decrypted ({@code secrets.values}), no sealed section and
+   * the values as the plaintext of the secrets section.
+   */
+  record Read(
+      Manifest manifest, BundleCipher.Sealed sealed, byte[] associatedData, byte[] plaintext) {
+
+    /** Whether the secrets came decrypted (restored over the authenticated API, not opened). */
+    boolean decrypted() {
+      return sealed == null;
+    }
+  }
 
   private BundleFile() {}
 
@@ -178,6 +189,19 @@ final class BundleFile {
   static byte[] write(JsonObject manifest, BundleCipher.Sealed sealed) {
     BundleCipher.Kdf kdf = sealed.kdf();
     Base64.Encoder b64 = Base64.getEncoder();
+    JsonObjectBuilder section = Json.createObjectBuilder();
+    if (kdf != null) {
+      section.add(
+          "kdf",
+          Json.createObjectBuilder()
+              .add("algorithm", kdf.algorithm())
+              .add("iterations", kdf.iterations())
+              .add("memoryKiB", kdf.memoryKiB())
+              .add("parallelism", kdf.parallelism())
+              .add("salt", b64.encodeToString(kdf.salt())));
+    } else {
+      section.add("recipient", sealed.recipient());
+    }
     JsonObject file =
         Json.createObjectBuilder()
             .add("format", FORMAT)
@@ -185,15 +209,7 @@ final class BundleFile {
             .add("manifest", manifest)
             .add(
                 "secrets",
-                Json.createObjectBuilder()
-                    .add(
-                        "kdf",
-                        Json.createObjectBuilder()
-                            .add("algorithm", kdf.algorithm())
-                            .add("iterations", kdf.iterations())
-                            .add("memoryKiB", kdf.memoryKiB())
-                            .add("parallelism", kdf.parallelism())
-                            .add("salt", b64.encodeToString(kdf.salt())))
+                section
                     .add("cipher", sealed.cipher())
                     .add("ciphertext", b64.encodeToString(sealed.ciphertext())))
             .build();
@@ -231,18 +247,38 @@ final class BundleFile {
     JsonObject manifest = object(file, "manifest", "manifest");
     Manifest m = manifestOf(manifest, maxEntries);
     JsonObject secrets = object(file, "secrets", "secrets");
-    JsonObject kdf = object(secrets, "kdf", "secrets.kdf");
-    BundleCipher.Sealed sealed =
-        new BundleCipher.Sealed(
-            new BundleCipher.Kdf(
-                text(kdf, "algorithm", "secrets.kdf.algorithm", true),
-                integer(kdf, "iterations", "secrets.kdf.iterations"),
-                integer(kdf, "memoryKiB", "secrets.kdf.memoryKiB"),
-                integer(kdf, "parallelism", "secrets.kdf.parallelism"),
-                base64(kdf, "salt", "secrets.kdf.salt")),
-            text(secrets, "cipher", "secrets.cipher", true),
-            base64(secrets, "ciphertext", "secrets.ciphertext"));
-    return new Read(m, sealed, associatedData(manifest));
+    if (secrets.containsKey("values")) {
+      // decrypted by a client holding the recipient's private key; secretsOf checks each value
+      JsonValue values = secrets.get("values");
+      if (values.getValueType() != JsonValue.ValueType.ARRAY || secrets.size() != 1) {
+        throw new InvalidValue(
+            "secrets.values", "must be a list of the secrets' values, alone in the section");
+      }
+      return new Read(
+          m, null, null, values.asJsonArray().toString().getBytes(StandardCharsets.UTF_8));
+    }
+    BundleCipher.Sealed sealed;
+    if (secrets.containsKey("recipient")) {
+      sealed =
+          new BundleCipher.Sealed(
+              null,
+              text(secrets, "cipher", "secrets.cipher", true),
+              text(secrets, "recipient", "secrets.recipient", true),
+              base64(secrets, "ciphertext", "secrets.ciphertext"));
+    } else {
+      JsonObject kdf = object(secrets, "kdf", "secrets.kdf");
+      sealed =
+          new BundleCipher.Sealed(
+              new BundleCipher.Kdf(
+                  text(kdf, "algorithm", "secrets.kdf.algorithm", true),
+                  integer(kdf, "iterations", "secrets.kdf.iterations"),
+                  integer(kdf, "memoryKiB", "secrets.kdf.memoryKiB"),
+                  integer(kdf, "parallelism", "secrets.kdf.parallelism"),
+                  base64(kdf, "salt", "secrets.kdf.salt")),
+              text(secrets, "cipher", "secrets.cipher", true),
+              base64(secrets, "ciphertext", "secrets.ciphertext"));
+    }
+    return new Read(m, sealed, associatedData(manifest), null);
   }
 
   /** The secrets' values once decrypted, checked against the manifest's list. */

@@ -120,10 +120,7 @@ public class BundleRestore {
     } else {
       access.requireCreator();
     }
-    config.checkPassphrase(request.passphrase());
-    List<BundleFile.Entry> values =
-        BundleFile.secretsOf(
-            manifest, cipher.open(request.passphrase(), read.sealed(), read.associatedData()));
+    List<BundleFile.Entry> values = BundleFile.secretsOf(manifest, plaintext(read, request));
     Map<String, BundleFile.Env> bundleEnvs = environmentsOf(manifest);
     List<String> creates = missingEnvironments(existing, slug, manifest, bundleEnvs);
     Application app = existing.orElse(null);
@@ -145,7 +142,10 @@ public class BundleRestore {
     Map<String, Integer> releases = latestReleases(manifest);
     if (!request.dryRun()) {
       application.apply(slug, plan, request.skipRefused());
-      audit.success(AuditAction.BUNDLE_RESTORE, AuditTarget.of(app), detail(manifest, releases));
+      audit.success(
+          AuditAction.BUNDLE_RESTORE,
+          AuditTarget.of(app),
+          detail(manifest, releases, read.decrypted()));
     }
     return new BundlePlan(
         slug.value(),
@@ -155,6 +155,25 @@ public class BundleRestore {
         new ImportPlan("bundle", !request.dryRun(), items, manifest.skipped()),
         manifest.releases().size(),
         releases);
+  }
+
+  /**
+   * The secrets section's plaintext: opened with the passphrase; as sent when a client decrypted it
+   * with the recipient's private key (which never comes here); a recipient's ciphertext is refused.
+   */
+  private byte[] plaintext(BundleFile.Read read, RestoreRequest request) {
+    if (read.decrypted()) {
+      return read.plaintext();
+    }
+    if (read.sealed().recipient() != null) {
+      throw new InvalidValue(
+          "secrets",
+          "are encrypted to a recipient's public key: decrypt them where the private keyset is"
+              + " (setpoint bundle restore --identity FILE sends their values in secrets.values);"
+              + " this server never takes a private key");
+    }
+    config.checkPassphrase(request.passphrase());
+    return cipher.open(request.passphrase(), read.sealed(), read.associatedData());
   }
 
   private static Map<String, BundleFile.Env> environmentsOf(BundleFile.Manifest manifest) {
@@ -231,7 +250,8 @@ public class BundleRestore {
     return latest;
   }
 
-  private static String detail(BundleFile.Manifest manifest, Map<String, Integer> releases) {
+  private static String detail(
+      BundleFile.Manifest manifest, Map<String, Integer> releases, boolean decrypted) {
     StringBuilder text =
         new StringBuilder("from bundle of '")
             .append(manifest.application().slug())
@@ -245,7 +265,8 @@ public class BundleRestore {
             .append(manifest.overrides().size())
             .append(" overrides, ")
             .append(manifest.secrets().size())
-            .append(" secrets; releases there:");
+            .append(decrypted ? " secrets (decrypted by the client)" : " secrets")
+            .append("; releases there:");
     if (releases.isEmpty()) {
       text.append(" none");
     }

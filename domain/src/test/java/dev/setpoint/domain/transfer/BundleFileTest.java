@@ -2,7 +2,9 @@ package dev.setpoint.domain.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.domain.shared.InvalidValue;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,33 @@ class BundleFileTest {
     assertEquals(MANIFEST, read.manifest());
     assertEquals(SEALED, read.sealed());
     assertArrayEquals(BundleFile.associatedData(manifest), read.associatedData());
+  }
+
+  @Test
+  void aSectionEncryptedToARecipientReadsBackWithItsKeyIdAndNoKdf() {
+    var manifest = BundleFile.manifest(MANIFEST);
+    var sealed = new BundleCipher.Sealed(null, "HPKE/X", "123456", new byte[50]);
+    BundleFile.Read read = BundleFile.read(BundleFile.write(manifest, sealed), 100);
+    assertEquals(sealed, read.sealed());
+    assertFalse(read.decrypted());
+    assertArrayEquals(BundleFile.associatedData(manifest), read.associatedData());
+  }
+
+  @Test
+  void aSectionAClientDecryptedCarriesTheValuesAsItsPlaintext() {
+    String file =
+        new String(BundleFile.write(BundleFile.manifest(MANIFEST), SEALED), StandardCharsets.UTF_8);
+    String section = file.substring(file.indexOf("\"secrets\":{\"kdf\""), file.lastIndexOf('}'));
+    String decrypted = file.replace(section, "\"secrets\":{\"values\":[\"v\"]}");
+    BundleFile.Read read = BundleFile.read(decrypted.getBytes(StandardCharsets.UTF_8), 100);
+    assertTrue(read.decrypted());
+    assertEquals(
+        List.of(new BundleFile.Entry("dev", "DB_PASSWORD", "v")),
+        BundleFile.secretsOf(read.manifest(), read.plaintext()));
+    assertField("secrets.values", file.replace(section, "\"secrets\":{\"values\":\"v\"}"));
+    assertField(
+        "secrets.values",
+        file.replace(section, "\"secrets\":{\"values\":[\"v\"],\"cipher\":\"x\"}"));
   }
 
   @Test

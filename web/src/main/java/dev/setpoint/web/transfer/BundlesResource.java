@@ -48,9 +48,13 @@ public class BundlesResource {
       summary = "Restore an application bundle",
       description =
           "The body is a bundle from POST /applications/{app}/export, the passphrase in the"
-              + " Setpoint-Bundle-Passphrase header. The file is read and its secrets decrypted"
-              + " before anything is planned: a wrong passphrase, an altered file or another"
-              + " format version is a 400 and writes nothing. With dryRun=true only the plan is"
+              + " Setpoint-Bundle-Passphrase header. A bundle encrypted to a recipient key is"
+              + " decrypted by the holder of the private keyset (setpoint bundle restore"
+              + " --identity) and sent with its values in secrets.values, no header; the server"
+              + " never takes a private key, and a still-encrypted recipient bundle is a 400. The"
+              + " file is read and its secrets decrypted before anything is planned: a wrong"
+              + " passphrase, an altered file or another format version is a 400 and writes"
+              + " nothing. With dryRun=true only the plan is"
               + " returned (as an import's: added, changed, unchanged, refused; never a secret's"
               + " value). Otherwise it is applied in one transaction: the application (the"
               + " bundle's slug, or ?slug=) and the environments it lacks are created, settings"
@@ -75,8 +79,8 @@ public class BundlesResource {
       @Parameter(
               description =
                   "The passphrase the bundle's secrets were encrypted to (at least"
-                      + " setpoint.bundle.passphrase-min-length characters).",
-              required = true,
+                      + " setpoint.bundle.passphrase-min-length characters); required for a"
+                      + " passphrase bundle, not for one whose values a client decrypted.",
               schema = @Schema(type = SchemaType.STRING))
           @HeaderParam(PASSPHRASE)
           String passphrase,

@@ -56,7 +56,9 @@ public class ExportResource {
               + " application, its environments, setting definitions and overrides, the names of"
               + " its secrets, the metadata of each environment's newest 100 releases) and the"
               + " secrets' values encrypted to the passphrase (Argon2id, then AES-256-GCM with the"
-              + " manifest as associated data). Needs the admin role on the application and, for"
+              + " manifest as associated data) or, with recipient instead, to that public keyset"
+              + " (Tink HPKE, the manifest as context info; the private key never comes to the"
+              + " server). Needs the admin role on the application and, for"
               + " each environment with secrets, the right to reveal them (on a production"
               + " environment, granted there); every secret read is audited as secret.reveal, the"
               + " export as bundle.export. Restore it with POST /bundles.")
@@ -70,15 +72,17 @@ public class ExportResource {
   @APIResponse(responseCode = "503", ref = "SecretsUnavailable")
   public Response export(@RequestBody(required = true) @Valid @NotNull ExportRequest request) {
     Slug slug = names.application(app);
-    char[] passphrase = request.passphrase().toCharArray();
+    char[] passphrase = request.passphrase() == null ? null : request.passphrase().toCharArray();
     try {
-      return Response.ok(exports.export(slug, passphrase))
+      return Response.ok(exports.export(slug, passphrase, request.recipient()))
           .header(
               HttpHeaders.CONTENT_DISPOSITION,
               "attachment; filename=\"" + slug.value() + ".setpoint-bundle.json\"")
           .build();
     } finally {
-      java.util.Arrays.fill(passphrase, '\0');
+      if (passphrase != null) {
+        java.util.Arrays.fill(passphrase, '\0');
+      }
     }
   }
 }
