@@ -4,8 +4,16 @@ import static dev.setpoint.it.support.Problems.assertFieldErrors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.crypto.tink.HybridDecrypt;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.hybrid.HpkeParameters;
+import com.google.crypto.tink.hybrid.HybridConfig;
 import dev.setpoint.it.support.MasterKeyFiles;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
@@ -13,7 +21,11 @@ import dev.setpoint.it.support.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -180,20 +192,181 @@ class BundleIT {
     assertEquals(403, restored.status(), restored::toString);
   }
 
+  /** A hostile or broken bundle is a 400 (or 413) problem naming the field, never a 500. */
+  @Test
+  void hostileParametersAndBrokenSectionsAreProblemsNotErrors() {
+    Source source = source("bundle-hostile");
+    String passphrase = passphrase();
+    String bundle = export(ADMIN, source.app(), passphrase).body();
+    JsonObject file = Json.createReader(new StringReader(bundle)).readObject();
+    JsonObject kdf = file.getJsonObject("secrets").getJsonObject("kdf");
+    String copy = SetpointClient.uniqueSlug("bundle-hostile-copy");
+    String query = "?slug=" + copy;
+
+    List<Map.Entry<String, JsonValue>> hostile =
+        List.of(
+            Map.entry("memoryKiB", Json.createValue(4 * 1024 * 1024)), // 4 GiB
+            Map.entry("memoryKiB", Json.createValue(new java.math.BigDecimal("1e300"))),
+            Map.entry("iterations", Json.createValue(1_000_000)),
+            Map.entry("parallelism", Json.createValue(1 << 20)));
+    for (Map.Entry<String, JsonValue> entry : hostile) {
+      JsonObject altered =
+          withSecrets(
+              file,
+              "kdf",
+              Json.createObjectBuilder(kdf).add(entry.getKey(), entry.getValue()).build());
+      assertFieldErrors(
+          restore(query, altered.toString(), passphrase), "secrets.kdf." + entry.getKey());
+    }
+    assertFieldErrors(
+        restore(
+            query,
+            withSecrets(file, "ciphertext", Json.createValue("not base64!")).toString(),
+            passphrase),
+        "secrets.ciphertext");
+    // decrypted values that do not match the manifest's list of secrets
+    assertFieldErrors(
+        restore(
+            query,
+            withSecrets(
+                    file,
+                    Json.createObjectBuilder()
+                        .add("values", Json.createArrayBuilder().add("one"))
+                        .build())
+                .toString(),
+            null),
+        "secrets");
+    String huge =
+        "{\"format\":\"setpoint-bundle\",\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+    Reply tooLarge = restore(query, huge, passphrase);
+    assertEquals(413, tooLarge.status(), tooLarge::toString);
+    assertTrue(tooLarge.header("Content-Type").startsWith("application/problem+json"));
+    assertEquals(404, ADMIN.get(SetpointClient.app(copy)).status(), "nothing was written");
+  }
+
   /**
-   * The round trip: the bundle is restored on a server whose primary master key is new (the same
-   * database, restarted with a fresh key first: MasterKeyRotationIT's way), so the restored secrets
-   * are wrapped by a key that never saw them, and they are revealed there. Afterwards the copy is
-   * removed and the server gets its keys back.
+   * A bundle encrypted to a recipient's public keyset: no passphrase, no secret in clear; the
+   * server refuses to open it (it never gets the private key), and restores the values a client
+   * decrypted with the private keyset. Refusals: a private keyset, another kind of key, both a
+   * passphrase and a recipient.
+   */
+  @Test
+  void aBundleEncryptedToARecipientKeyIsDecryptedByItsHolderAndRestored() throws Exception {
+    Source source = source("bundle-recipient");
+    KeysetHandle key = recipientKey();
+    String publicKeyset =
+        TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(key.getPublicKeysetHandle());
+    Reply exported = exportTo(ADMIN, source.app(), publicKeyset);
+    assertEquals(200, exported.status(), exported::toString);
+    String bundle = exported.body();
+    source.secrets().values().forEach(v -> assertFalse(bundle.contains(v), "no secret in clear"));
+    JsonObject secrets = exported.json().getJsonObject("secrets");
+    assertEquals(
+        Integer.toUnsignedString(key.getPrimary().getId()), secrets.getString("recipient"));
+    assertFalse(secrets.containsKey("kdf"));
+    String audit = ADMIN.get("/api/v1/audit/export?application=" + source.app()).body();
+    assertTrue(audit.contains("encrypted to recipient key"), audit);
+
+    String copy = SetpointClient.uniqueSlug("bundle-recipient-copy");
+    assertFieldErrors(restore("?slug=" + copy, bundle, passphrase()), "secrets");
+    Reply applied = restore("?slug=" + copy, decrypt(exported.json(), key).toString(), null);
+    assertEquals(200, applied.status(), applied::toString);
+    source.secrets().values().forEach(v -> assertFalse(applied.body().contains(v)));
+    assertSecrets(copy, source.secrets());
+    assertEquals(resolved(source.app(), "staging"), resolved(copy, "staging"));
+    String restoreAudit = ADMIN.get("/api/v1/audit/export?application=" + copy).body();
+    assertTrue(restoreAudit.contains("decrypted by the client"), restoreAudit);
+    source.secrets().values().forEach(v -> assertFalse(restoreAudit.contains(v)));
+
+    KeysetHandle other = recipientKey();
+    assertThrows(GeneralSecurityException.class, () -> decrypt(exported.json(), other));
+    String privateKeyset =
+        TinkJsonProtoKeysetFormat.serializeKeyset(key, InsecureSecretKeyAccess.get());
+    assertFieldErrors(exportTo(ADMIN, source.app(), privateKeyset), "recipient");
+    assertFieldErrors(exportTo(ADMIN, source.app(), "{\"primaryKeyId\":1}"), "recipient");
+    Reply both =
+        ADMIN.post(
+            SetpointClient.app(source.app()) + "/export",
+            Json.createObjectBuilder()
+                .add("passphrase", passphrase())
+                .add("recipient", publicKeyset)
+                .build()
+                .toString());
+    assertFieldErrors(both, "recipient");
+    assertFieldErrors(ADMIN.post(SetpointClient.app(source.app()) + "/export", "{}"), "passphrase");
+  }
+
+  private static KeysetHandle recipientKey() throws GeneralSecurityException {
+    HybridConfig.register();
+    return KeysetHandle.generateNew(
+        HpkeParameters.builder()
+            .setVariant(HpkeParameters.Variant.TINK)
+            .setKemId(HpkeParameters.KemId.DHKEM_X25519_HKDF_SHA256)
+            .setKdfId(HpkeParameters.KdfId.HKDF_SHA256)
+            .setAeadId(HpkeParameters.AeadId.AES_256_GCM)
+            .build());
+  }
+
+  private static Reply exportTo(SetpointClient client, String app, String publicKeyset) {
+    return client.post(
+        SetpointClient.app(app) + "/export",
+        Json.createObjectBuilder().add("recipient", publicKeyset).build().toString());
+  }
+
+  /** What a client holding the private keyset sends: the values in secrets.values. */
+  private static JsonObject decrypt(JsonObject bundle, KeysetHandle key)
+      throws GeneralSecurityException {
+    byte[] context =
+        ("setpoint-bundle/1\n" + bundle.getJsonObject("manifest")).getBytes(StandardCharsets.UTF_8);
+    byte[] plaintext =
+        key.getPrimitive(RegistryConfiguration.get(), HybridDecrypt.class)
+            .decrypt(
+                Base64.getDecoder().decode(bundle.getJsonObject("secrets").getString("ciphertext")),
+                context);
+    return withSecrets(
+        bundle,
+        Json.createObjectBuilder()
+            .add(
+                "values",
+                Json.createReader(new StringReader(new String(plaintext, StandardCharsets.UTF_8)))
+                    .readArray())
+            .build());
+  }
+
+  private static JsonObject withSecrets(JsonObject bundle, JsonObject secrets) {
+    return Json.createObjectBuilder(bundle).add("secrets", secrets).build();
+  }
+
+  /** The bundle with one field of its secrets section replaced. */
+  private static JsonObject withSecrets(JsonObject bundle, String field, JsonValue value) {
+    return withSecrets(
+        bundle,
+        Json.createObjectBuilder(bundle.getJsonObject("secrets")).add(field, value).build());
+  }
+
+  /**
+   * The round trip, in both modes: a passphrase bundle and a recipient bundle (decrypted by the
+   * key's holder) are restored on a server whose primary master key is new (the same database,
+   * restarted with a fresh key first: MasterKeyRotationIT's way; the IT's peer servers share the
+   * first one's key), so the restored secrets are wrapped by a key that never saw them, and they
+   * are revealed there. Afterwards the copies are removed and the server gets its keys back.
    */
   @Test
   void aBundleMovesToAServerWithAnotherMasterKey() throws Exception {
     Source source = source("bundle-trip");
     String passphrase = passphrase();
     String bundle = export(ADMIN, source.app(), passphrase).body();
+    KeysetHandle key = recipientKey();
+    Reply toRecipient =
+        exportTo(
+            ADMIN,
+            source.app(),
+            TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(key.getPublicKeysetHandle()));
+    assertEquals(200, toRecipient.status(), toRecipient::toString);
     List<String> sourceKeys = MasterKeyFiles.keyIdsOf(source.app());
     List<String> original = MasterKeyFiles.currentKeys();
     String copy = SetpointClient.uniqueSlug("bundle-trip-copy");
+    String recipientCopy = SetpointClient.uniqueSlug("bundle-trip-recipient");
     try {
       MasterKeyFiles.useKeys(MasterKeyFiles.prepend(MasterKeyFiles.randomKey(), original));
       TestServer.restart();
@@ -206,13 +379,23 @@ class BundleIT {
       assertNotEquals(sourceKeys, MasterKeyFiles.keyIdsOf(copy));
       assertSecrets(copy, source.secrets());
       assertEquals(resolved(source.app(), "production"), resolved(copy, "production"));
+
+      Reply decrypted =
+          restore("?slug=" + recipientCopy, decrypt(toRecipient.json(), key).toString(), null);
+      assertEquals(200, decrypted.status(), decrypted::toString);
+      assertEquals(List.of(primary), MasterKeyFiles.keyIdsOf(recipientCopy));
+      assertSecrets(recipientCopy, source.secrets());
+      assertEquals(resolved(source.app(), "production"), resolved(recipientCopy, "production"));
     } finally {
-      Reply removed = ADMIN.delete(SetpointClient.app(copy));
-      assertTrue(removed.status() == 204 || removed.status() == 404, removed::toString);
+      for (String app : List.of(copy, recipientCopy)) {
+        Reply removed = ADMIN.delete(SetpointClient.app(app));
+        assertTrue(removed.status() == 204 || removed.status() == 404, removed::toString);
+      }
       MasterKeyFiles.useKeys(original);
       TestServer.restart();
     }
     assertEquals(List.of(), MasterKeyFiles.keyIdsOf(copy), "no data key left on the new key");
+    assertEquals(List.of(), MasterKeyFiles.keyIdsOf(recipientCopy));
   }
 
   private static void assertSecrets(String app, Map<String, String> secrets) {

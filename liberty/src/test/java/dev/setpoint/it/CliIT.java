@@ -213,10 +213,8 @@ class CliIT {
   @Test
   void aBundleIsExportedAndRestoredFromTheCommandLine() throws Exception {
     login();
-    String app = ADMIN.newApplication("cli-bundle");
     String secret = "canary-" + UUID.randomUUID();
-    assertEquals(201, ADMIN.define(app, "PORT", "integer", "8080").status());
-    ADMIN.writeSecret(app, "staging", "API_TOKEN", secret);
+    String app = bundleSource("cli-bundle", "staging", secret);
     Path passphrase = config.resolve("passphrase");
     Files.writeString(passphrase, "bundle-" + UUID.randomUUID() + "\n");
     Path bundle = config.resolve("app.bundle.json");
@@ -237,29 +235,107 @@ class CliIT {
     assertFalse(Files.readString(bundle).contains(secret), "the secret is encrypted");
 
     String copy = SetpointClient.uniqueSlug("cli-bundle-copy");
-    Run plan =
-        cli(Files.readString(passphrase), "bundle", "restore", bundle.toString(), "--as", copy);
-    assertEquals(0, plan.code(), plan::toString);
-    assertTrue(plan.out().contains("2 added"), plan::toString);
-    assertFalse(plan.out().contains(secret));
-    Run applied =
-        cli(
-            null,
-            "bundle",
-            "restore",
-            bundle.toString(),
-            "--as",
-            copy,
-            "--passphrase-file",
-            passphrase.toString(),
-            "--apply");
-    assertEquals(0, applied.code(), applied::toString);
+    assertPlannedThenApplied(
+        restoreBundle(Files.readString(passphrase), bundle, copy),
+        restoreBundle(null, bundle, copy, "--passphrase-file", passphrase.toString(), "--apply"),
+        secret);
     Run revealed = cli(null, "secrets", "reveal", "API_TOKEN", "--app", copy, "--env", "staging");
     assertEquals(secret + "\n", revealed.out(), revealed::toString);
 
-    Run wrong = cli("another-passphrase\n", "bundle", "restore", bundle.toString(), "--as", copy);
+    Run wrong = restoreBundle("another-passphrase\n", bundle, copy);
     assertEquals(5, wrong.code(), wrong::toString);
     assertTrue(wrong.err().contains("secrets"), wrong::toString);
+  }
+
+  @Test
+  void aBundleEncryptedToARecipientKeyIsDecryptedOnlyWhereThePrivateKeysetIs() throws Exception {
+    login();
+    String secret = "canary-" + UUID.randomUUID();
+    String app = bundleSource("cli-recipient", "production", secret);
+    Path identity = config.resolve("keys/bundle-key.json");
+    Path recipient = config.resolve("bundle-key.public.json");
+
+    Run keygen =
+        cli(
+            null,
+            "bundle",
+            "keygen",
+            "--out",
+            identity.toString(),
+            "--public",
+            recipient.toString());
+    assertEquals(0, keygen.code(), keygen::toString);
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(identity)));
+    String privateKeyset = Files.readString(identity);
+    assertTrue(privateKeyset.contains("HpkePrivateKey"), "a Tink JSON private keyset");
+    assertFalse(Files.readString(recipient).contains("PrivateKey"), "the public keyset only");
+    Run overwrite = cli(null, "bundle", "keygen", "--out", identity.toString());
+    assertEquals(2, overwrite.code(), overwrite::toString);
+    assertEquals(privateKeyset, Files.readString(identity), "a private key is never overwritten");
+    Run printed = cli(null, "bundle", "keygen", "--out", config.resolve("k2.json").toString());
+    assertEquals(0, printed.code(), printed::toString);
+    assertTrue(printed.out().contains("HpkePublicKey"), printed::toString);
+
+    Path bundle = config.resolve("app.bundle.json");
+    Run exported =
+        cli(
+            null,
+            "bundle",
+            "export",
+            "--app",
+            app,
+            "--recipient",
+            recipient.toString(),
+            "--to",
+            bundle.toString());
+    assertEquals(0, exported.code(), exported::toString);
+    String file = Files.readString(bundle);
+    assertFalse(file.contains(secret), "the secret is encrypted");
+    assertFalse(file.contains("\"kdf\""), "to the key, not a passphrase");
+
+    String copy = SetpointClient.uniqueSlug("cli-recipient-copy");
+    Run noIdentity = cli("some-passphrase\n", "bundle", "restore", bundle.toString());
+    assertEquals(2, noIdentity.code(), noIdentity::toString);
+    assertTrue(noIdentity.err().contains("--identity"), noIdentity::toString);
+    assertPlannedThenApplied(
+        restoreBundle(null, bundle, copy, "--identity", identity.toString()),
+        restoreBundle(null, bundle, copy, "--identity", identity.toString(), "--apply"),
+        secret);
+    Run revealed =
+        cli(null, "secrets", "reveal", "API_TOKEN", "--app", copy, "--env", "production");
+    assertEquals(secret + "\n", revealed.out(), revealed::toString);
+
+    Run wrong =
+        restoreBundle(null, bundle, copy, "--identity", config.resolve("k2.json").toString());
+    assertEquals(5, wrong.code(), wrong::toString);
+    assertTrue(wrong.err().contains("secrets: cannot be decrypted"), wrong::toString);
+    assertFalse(wrong.err().contains(secret) || wrong.out().contains(secret));
+  }
+
+  /** An application with one definition and the secret API_TOKEN in {@code env}. */
+  private static String bundleSource(String prefix, String env, String secret) {
+    String app = ADMIN.newApplication(prefix);
+    assertEquals(201, ADMIN.define(app, "PORT", "integer", "8080").status());
+    ADMIN.writeSecret(app, env, "API_TOKEN", secret);
+    return app;
+  }
+
+  private Run restoreBundle(String stdin, Path bundle, String copy, String... options)
+      throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of("bundle", "restore", bundle.toString()));
+    args.addAll(List.of("--as", copy));
+    args.addAll(List.of(options));
+    return cli(stdin, args.toArray(String[]::new));
+  }
+
+  /** A bundle of one definition and one secret: planned as 2 added, then applied. */
+  private static void assertPlannedThenApplied(Run plan, Run applied, String secret) {
+    assertEquals(0, plan.code(), plan::toString);
+    assertTrue(plan.out().contains("2 added"), plan::toString);
+    assertFalse(plan.out().contains(secret));
+    assertEquals(0, applied.code(), applied::toString);
+    assertFalse(applied.out().contains(secret));
   }
 
   @Test
