@@ -158,14 +158,32 @@ class RollingUpgradeIT {
     assertEquals(oldSecret, served.getString("written.old", null), served::toString);
     assertEquals("previous", served.getString("written.by"));
     // the previous release's verify takes an event appended while it walks (the reader's delivery
-    // records) for a break (fixed since, AuditService.toHead): a real break never verifies
+    // records) for a break (fixed since, AuditService.toHead): a real break never verifies. It
+    // cannot read back audit actions added after it (change requests, rollouts, bundles: written
+    // by the tests that ran before this one on the same database) and answers 400 naming the
+    // action then, as docs/operations.md says; the new build verifies the whole chain afterwards.
     Reply chain =
         Await.value(
             () -> second.client.get("/api/v1/audit/verify"),
-            reply -> reply.status() == 200 && reply.json().getBoolean("ok"),
+            reply ->
+                (reply.status() == 200 && reply.json().getBoolean("ok"))
+                    || unknownActionRefused(reply),
             Duration.ofSeconds(30));
-    assertEquals(200, chain.status(), chain::toString);
-    assertTrue(chain.json().getBoolean("ok"), () -> "the previous release: " + chain);
+    if (chain.status() == 400) {
+      LOG.info(
+          "the previous release refuses this build's new audit actions in verify (documented)");
+    } else {
+      assertEquals(200, chain.status(), chain::toString);
+      assertTrue(chain.json().getBoolean("ok"), () -> "the previous release: " + chain);
+    }
+  }
+
+  /**
+   * The previous release's documented refusal of an audit action it does not know, and no other.
+   */
+  private static boolean unknownActionRefused(Reply reply) {
+    return reply.status() == 400
+        && reply.json().getJsonArray("errors").getJsonObject(0).getString("field").equals("action");
   }
 
   /** Back on the new build: what the previous release wrote is there, the chain still verifies. */
