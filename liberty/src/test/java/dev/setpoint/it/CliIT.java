@@ -138,6 +138,50 @@ class CliIT {
     assertEquals(0, applied.code(), applied::toString);
     assertEquals("applied", applied.object().getString("status"));
     assertEquals(20, ADMIN.resolved(app, "production").items().getJsonObject(0).getInt("value"));
+
+    // a proposal from the command line: a setting, a secret from standard input, and a publish
+    // that starts a staged rollout once the request is applied
+    String secret = "canary-" + UUID.randomUUID();
+    Run proposed =
+        cli(
+            secret + "\n",
+            concat(
+                prod,
+                "changes",
+                "propose",
+                "-m",
+                "Bigger pool",
+                "--set",
+                "pool=30",
+                "--secret",
+                "db.password",
+                "--rollout",
+                "50,100",
+                "--bake",
+                "3600",
+                "--stop-on",
+                "health",
+                "--output",
+                "json"));
+    assertEquals(0, proposed.code(), proposed::toString);
+    assertFalse(proposed.out().contains(secret), "a proposed secret value is never printed");
+    int number = proposed.object().getInt("number");
+    var changes = proposed.object().getJsonArray("changes");
+    assertEquals("set-secret", changes.getJsonObject(1).getString("op"), proposed::toString);
+    assertEquals(
+        3600,
+        changes.getJsonObject(2).getJsonObject("rollout").getInt("bakeSeconds"),
+        proposed::toString);
+    Run unpaired = cli(null, concat(prod, "changes", "propose", "--set", "pool=31", "--bake", "5"));
+    assertEquals(2, unpaired.code(), "--bake needs --rollout: " + unpaired);
+    String second = SetpointClient.env(app, "production") + "/change-requests/" + number;
+    assertEquals(200, reviewer.post(second + "/approve", "{}").status());
+    Run started = cli(null, concat(prod, "changes", "apply", String.valueOf(number)));
+    assertEquals(0, started.code(), started::toString);
+    Run status = cli(null, concat(prod, "rollout", "status", "--output", "json"));
+    assertEquals("running", status.object().getString("state"), status::toString);
+    assertEquals(50, status.object().getInt("percent"), status::toString);
+    assertEquals(0, cli(null, concat(prod, "rollout", "abort")).code());
   }
 
   private static String[] concat(String[] first, String... rest) {

@@ -9,6 +9,7 @@ import dev.setpoint.it.support.Await;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
 import dev.setpoint.it.support.TestServer;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,12 @@ class ClientIT {
   }
 
   private ClientSettings settings(String url, String app) {
-    Map<String, String> values =
+    return settings(url, app, Map.of());
+  }
+
+  private ClientSettings settings(String url, String app, Map<String, String> more) {
+    Map<String, String> values = new java.util.HashMap<>(more);
+    values.putAll(
         Map.of(
             ClientSettings.TOKEN,
             client.issueToken(app, "dev"),
@@ -51,7 +57,7 @@ class ClientIT {
             ClientSettings.CACHE_DIR,
             cache.toString(),
             ClientSettings.INSTANCE,
-            "client-it-" + app);
+            "client-it-" + app));
     return ClientSettings.from(values::get).orElseThrow();
   }
 
@@ -79,6 +85,67 @@ class ClientIT {
 
     Reply consumers = client.get(SetpointClient.env(app, "dev") + "/consumers");
     assertEquals("client-it-" + app, consumers.items().getJsonObject(0).getString("instance"));
+  }
+
+  /**
+   * The client library's half of a staged rollout: the application (here a loopback stand-in for
+   * its MicroProfile Health endpoint) goes DOWN after the new release arrives, the library reports
+   * it, and Setpoint rolls the release back, which the same library then receives.
+   */
+  @Test
+  void aReadinessThatGoesDownAfterANewReleaseIsReportedAndRollsItBack() throws Exception {
+    String app = client.newApplication("cs-health");
+    client.define(app, "mode", "string", "\"blue\"");
+    client.publish(app, "dev");
+    java.util.concurrent.atomic.AtomicBoolean down =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    com.sun.net.httpserver.HttpServer readiness =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    readiness.createContext(
+        "/health/ready",
+        exchange -> {
+          byte[] body =
+              ("{\"status\":\"" + (down.get() ? "DOWN" : "UP") + "\",\"checks\":[]}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(down.get() ? 503 : 200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    readiness.start();
+    String instance = "client-it-" + app;
+    String url = "http://127.0.0.1:" + readiness.getAddress().getPort() + "/health/ready";
+    try (SetpointConfigSource source =
+        SetpointConfigSource.start(
+            settings(TestServer.baseUrl(), app, Map.of(ClientSettings.HEALTH_URL, url)))) {
+      assertEquals("blue", source.getValue("mode"));
+      client.override(app, "dev", "mode", "\"green\"");
+      Reply published =
+          client.post(
+              SetpointClient.releases(app, "dev"),
+              "{\"rollout\":{\"steps\":[100],\"bakeSeconds\":3600,\"stopOn\":[\"health\"]}}");
+      assertEquals(201, published.status(), published::toString);
+      Await.until(() -> "green".equals(source.getValue("mode")), Duration.ofSeconds(10));
+      assertEquals("green", source.getValue("mode"), "the new release reached the application");
+
+      down.set(true);
+      long failed = System.nanoTime();
+      Await.until(() -> "blue".equals(source.getValue("mode")), Duration.ofSeconds(15));
+      long millis = (System.nanoTime() - failed) / 1_000_000;
+      assertEquals(
+          "blue", source.getValue("mode"), "still not rolled back after " + millis + " ms");
+      down.set(false);
+      JsonObject rollout = client.get(SetpointClient.env(app, "dev") + "/rollout").json();
+      assertEquals("rolled-back", rollout.getString("state"), rollout::toString);
+      assertTrue(rollout.getString("reason").contains(instance), rollout::toString);
+      System.out.printf(
+          "ClientIT health report: readiness DOWN to the stable release back in the application"
+              + " in %d ms%n",
+          millis);
+    } finally {
+      readiness.stop(0);
+    }
   }
 
   @Test

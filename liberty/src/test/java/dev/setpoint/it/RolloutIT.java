@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.it.support.Await;
+import dev.setpoint.it.support.Problems;
 import dev.setpoint.it.support.Reply;
 import dev.setpoint.it.support.SetpointClient;
 import dev.setpoint.it.support.TestServer;
 import dev.setpoint.it.support.WebhookReceiver;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -384,6 +386,78 @@ class RolloutIT {
     assertEquals("rolled-back", rolledBack.getString("state"));
     assertTrue(rolledBack.getString("reason").contains(failing), rolledBack::toString);
     assertEquals(0, rolledBack.getInt("percent"));
+  }
+
+  /**
+   * A publish under review carries its plan: the change request is approved by another person, and
+   * applying it starts the staged rollout. The rollout is in the database, so it survives a restart
+   * of the server: the same instances stay on the new release, and a health report to the restarted
+   * server still rolls it back.
+   */
+  @Test
+  void aReviewedPublishStartsItsRolloutWhichSurvivesARestart() throws Exception {
+    Fleet fleet = new Fleet();
+    SetpointClient reviewer = admin.newPerson("ro-reviewer", "editor", fleet.app);
+    assertEquals(200, ChangeRequestsIT.setPolicy(admin, fleet.app, fleet.env, 1, null).status());
+    String requests = ChangeRequestsIT.requests(fleet.app, fleet.env);
+    Reply refused =
+        admin.post(
+            requests,
+            greenThenPublish(
+                Json.createObjectBuilder().add("steps", Json.createArrayBuilder().add(50))));
+    Problems.assertFieldErrors(refused, "changes[1].rollout.steps");
+    assertEquals(
+        409,
+        fleet.publishGreen("{\"steps\":[50,100]}").status(),
+        "under a policy a direct publish, with a rollout or not, needs a change request");
+
+    Reply proposed =
+        admin.post(
+            requests,
+            greenThenPublish(
+                Json.createObjectBuilder()
+                    .add("steps", Json.createArrayBuilder().add(50).add(100))
+                    .add("bakeSeconds", 3600)
+                    .add("stopOn", Json.createArrayBuilder().add("health"))));
+    assertEquals(201, proposed.status(), proposed::toString);
+    String one = requests + "/" + proposed.json().getInt("number");
+    JsonObject plan =
+        proposed.json().getJsonArray("changes").getJsonObject(1).getJsonObject("rollout");
+    assertEquals(3600, plan.getInt("bakeSeconds"), plan::toString);
+    assertEquals(200, reviewer.post(one + "/approve", "{}").status());
+    Reply applied = admin.send("POST", one + "/apply", null, null);
+    assertEquals(200, applied.status(), applied::toString);
+
+    JsonObject rollout = fleet.rollout();
+    assertEquals("running", rollout.getString("state"), rollout::toString);
+    assertEquals(2, rollout.getInt("candidate"));
+    assertEquals(50, rollout.getInt("percent"));
+    UUID id = UUID.fromString(rollout.getString("id"));
+    TreeSet<String> green = fleet.cohort(id, 50);
+    Map<String, String> half = expectedModes(fleet.instances, green);
+    fleet.awaitModes(half);
+
+    TestServer.restart();
+    assertEquals(half, fleet.modes(), "the same instances are on each release after the restart");
+    JsonObject after = fleet.rollout();
+    assertEquals("running", after.getString("state"), after::toString);
+    assertEquals(id.toString(), after.getString("id"));
+    assertEquals(1, after.getInt("step"));
+
+    String health = SetpointClient.env(fleet.app, fleet.env) + "/consumers/%s/health";
+    Reply down = fleet.first.post(String.format(health, green.first()), "{\"status\":\"DOWN\"}");
+    assertEquals(200, down.status(), down::toString);
+    assertTrue(down.json().getBoolean("rolledBack"), down::toString);
+    fleet.awaitModes(expectedModes(fleet.instances, new TreeSet<>()));
+    assertEquals("rolled-back", fleet.rollout().getString("state"));
+  }
+
+  /** A change request setting mode=green, then publishing with {@code rollout} as its plan. */
+  private static String greenThenPublish(jakarta.json.JsonObjectBuilder rollout) {
+    return ChangeRequestsIT.proposal(
+        "green",
+        ChangeRequestsIT.change("set-setting", "mode", Json.createValue("green")),
+        Json.createObjectBuilder().add("op", "publish").add("rollout", rollout));
   }
 
   @Test

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code setpoint policy get|set}, {@code setpoint changes list|show|approve|reject|apply|withdraw}
- * and {@code setpoint promote}: change control of {@code --env} (docs/change-control.md).
+ * {@code setpoint policy get|set}, {@code setpoint changes
+ * list|propose|show|approve|reject|apply|withdraw} and {@code setpoint promote}: change control of
+ * {@code --env} (docs/change-control.md).
  */
 final class ChangeControlCommands {
 
@@ -83,6 +84,7 @@ final class ChangeControlCommands {
       description = "Lists, shows, reviews, applies and withdraws the change requests of --env.",
       subcommands = {
         ChangeControlCommands.ListRequests.class,
+        ChangeControlCommands.Propose.class,
         ChangeControlCommands.Show.class,
         ChangeControlCommands.Approve.class,
         ChangeControlCommands.Reject.class,
@@ -103,6 +105,106 @@ final class ChangeControlCommands {
               + "/change-requests"
               + (status == null ? "" : "?status=" + ManagementApi.segment(status));
       list(out, all(api, path), REQUEST_COLUMNS);
+    }
+  }
+
+  @Command(
+      name = "propose",
+      description =
+          "Opens a change request: settings to set or unset, secrets to write (values from files or"
+              + " standard input, never arguments) or delete, and an optional trailing publish.")
+  static final class Propose extends Management {
+    @Option(
+        names = {"-m", "--message"},
+        paramLabel = "TEXT",
+        description = "What the request is for.")
+    String message;
+
+    @Option(
+        names = "--set",
+        paramLabel = "KEY=VALUE",
+        description = "Set an override (VALUE is JSON if it parses as JSON, else a string).")
+    List<String> sets = List.of();
+
+    @Option(names = "--unset", paramLabel = "KEY", description = "Remove an override.")
+    List<String> unsets = List.of();
+
+    @Option(
+        names = "--secret",
+        paramLabel = "KEY[=FILE]",
+        description = "Write a secret from FILE; one KEY alone reads standard input.")
+    List<String> secrets = List.of();
+
+    @Option(names = "--delete-secret", paramLabel = "KEY", description = "Delete a secret.")
+    List<String> deletes = List.of();
+
+    @Option(names = "--publish", description = "End with a publish of the resulting state.")
+    boolean publish;
+
+    @Option(
+        names = "--publish-message",
+        paramLabel = "TEXT",
+        description = "The release's message (default: one naming the request).")
+    String publishMessage;
+
+    /** With --rollout the publish starts a staged rollout (and --publish is implied). */
+    @picocli.CommandLine.Mixin RolloutOptions plan;
+
+    @Override
+    void run(ManagementApi api, PrintWriter out) throws ApiFailure, java.io.IOException {
+      JsonArrayBuilder changes = Json.createArrayBuilder();
+      for (String set : sets) {
+        int equals = set.indexOf('=');
+        if (equals < 1) {
+          throw usage(spec, "--set needs KEY=VALUE: " + set);
+        }
+        changes.add(
+            change("set-setting", set.substring(0, equals))
+                .add("value", SettingsCommand.Set.parse(set.substring(equals + 1))));
+      }
+      unsets.forEach(key -> changes.add(change("remove-setting", key)));
+      boolean stdinUsed = false;
+      for (String secret : secrets) {
+        int equals = secret.indexOf('=');
+        if (equals < 0 && stdinUsed) {
+          throw usage(spec, "Only one --secret may read standard input; give the others a FILE");
+        }
+        stdinUsed |= equals < 0;
+        String key = equals < 0 ? secret : secret.substring(0, equals);
+        String value =
+            Stdin.value(equals < 0 ? null : java.nio.file.Path.of(secret.substring(equals + 1)));
+        if (value.isEmpty()) {
+          throw usage(spec, "No value for secret " + key);
+        }
+        changes.add(change("set-secret", key).add("value", value));
+      }
+      deletes.forEach(key -> changes.add(change("delete-secret", key)));
+      JsonObjectBuilder rollout = plan.request(spec);
+      if (publish || rollout != null || publishMessage != null) {
+        JsonObjectBuilder last = Json.createObjectBuilder().add("op", "publish");
+        if (publishMessage != null) {
+          last.add("message", publishMessage);
+        }
+        if (rollout != null) {
+          last.add("rollout", rollout);
+        }
+        changes.add(last);
+      }
+      JsonObjectBuilder body = Json.createObjectBuilder().add("changes", changes);
+      if (message != null) {
+        body.add("message", message);
+      }
+      JsonObject opened = api.post(envPath() + "/change-requests", body.build()).asJsonObject();
+      if (json()) {
+        out.println(opened);
+      } else {
+        out.println("change request " + opened.getInt("number") + " opened for review");
+        Tables.print(out, List.of(opened), REQUEST_COLUMNS);
+      }
+    }
+
+    private static JsonObjectBuilder change(String op, String key) {
+      return Json.createObjectBuilder().add("op", op).add("key", key);
     }
   }
 

@@ -93,41 +93,14 @@ final class ReleasesCommand {
           "Publishes the environment's current state as a release; with --rollout, to a growing"
               + " share of the instances step by step.")
   static final class Publish extends Releasing {
-    @Option(
-        names = "--rollout",
-        paramLabel = "PERCENT[,PERCENT...]",
-        split = ",",
-        description = "Staged rollout steps, rising, ending at 100: 10,50,100.")
-    List<Integer> steps;
-
-    @Option(
-        names = "--bake",
-        paramLabel = "SECONDS",
-        description = "With --rollout: how long each step is watched (default 60).")
-    Integer bake;
-
-    @Option(
-        names = "--stop-on",
-        paramLabel = "CONDITION[,CONDITION...]",
-        split = ",",
-        description = "With --rollout: check-in, health, alert (default all).")
-    List<String> stopOn;
+    @picocli.CommandLine.Mixin RolloutOptions rollout;
 
     @Override
     void run(ManagementApi api, PrintWriter out) throws ApiFailure {
       JsonObject body = body();
-      if (steps != null) {
-        JsonObjectBuilder rollout =
-            Json.createObjectBuilder().add("steps", Json.createArrayBuilder(steps));
-        if (bake != null) {
-          rollout.add("bakeSeconds", bake);
-        }
-        if (stopOn != null) {
-          rollout.add("stopOn", Json.createArrayBuilder(stopOn));
-        }
-        body = Json.createObjectBuilder(body).add("rollout", rollout).build();
-      } else if (bake != null || stopOn != null) {
-        throw Management.usage(spec, "--bake and --stop-on need --rollout");
+      JsonObjectBuilder plan = rollout.request(spec);
+      if (plan != null) {
+        body = Json.createObjectBuilder(body).add("rollout", plan).build();
       }
       list(out, List.of(api.post(envPath() + "/releases", body).asJsonObject()), COLUMNS);
     }

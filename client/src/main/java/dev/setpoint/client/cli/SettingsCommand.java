@@ -94,7 +94,8 @@ final class SettingsCommand {
       list(out, List.of(answer), "key", "type", "value");
     }
 
-    private static JsonValue parse(String text) {
+    /** JSON if the text parses as JSON, else a JSON string. */
+    static JsonValue parse(String text) {
       try (var reader = Json.createReader(new StringReader(text))) {
         return reader.readValue();
       } catch (RuntimeException e) {

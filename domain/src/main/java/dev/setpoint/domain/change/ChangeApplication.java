@@ -5,6 +5,8 @@ import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.release.PublishRelease;
 import dev.setpoint.domain.release.ReleasePublisher;
 import dev.setpoint.domain.review.ChangeControl;
+import dev.setpoint.domain.rollout.RolloutPlan;
+import dev.setpoint.domain.rollout.Rollouts;
 import dev.setpoint.domain.secret.Envelope;
 import dev.setpoint.domain.secret.SecretService;
 import dev.setpoint.domain.secret.SecretWriter;
@@ -34,10 +36,11 @@ public class ChangeApplication {
   private final ReleasePublisher publisher;
   private final ChangeProposals proposals;
   private final Envelope envelope;
+  private final Rollouts rollouts;
 
   /** For the CDI container's proxy only. */
   protected ChangeApplication() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   @Inject
@@ -47,13 +50,15 @@ public class ChangeApplication {
       SecretService secrets,
       ReleasePublisher publisher,
       ChangeProposals proposals,
-      Envelope envelope) {
+      Envelope envelope,
+      Rollouts rollouts) {
     this.settings = settings;
     this.secretWriter = secretWriter;
     this.secrets = secrets;
     this.publisher = publisher;
     this.proposals = proposals;
     this.envelope = envelope;
+    this.rollouts = rollouts;
   }
 
   /** What moved since the request's base: each key (or {@code the latest release}) named. */
@@ -81,14 +86,24 @@ public class ChangeApplication {
         case REMOVE_SETTING -> settings.removeOverride(where, key, Precondition.none());
         case SET_SECRET -> writeSecret(request, change, key, actor);
         case DELETE_SECRET -> secrets.delete(where, key);
-        case PUBLISH ->
-            release =
-                publisher
-                    .publish(PublishRelease.of(where, publishMessage(request, change), actor))
-                    .number();
+        case PUBLISH -> release = publish(request, change, actor);
       }
     }
     return release;
+  }
+
+  /**
+   * The trailing publish: a plain one, or one that starts a staged rollout by the plan the request
+   * carries (validated when it was proposed, so only a rollout already under way refuses it here).
+   */
+  private int publish(ChangeRequest request, ProposedChange change, String actor) {
+    PublishRelease command =
+        PublishRelease.of(request.environment().ref(), publishMessage(request, change), actor);
+    if (change.rollout() == null) {
+      return publisher.publish(command).number();
+    }
+    RolloutPlan plan = RolloutPlan.fromJson("rollout", change.rollout());
+    return rollouts.publish(command, plan).number();
   }
 
   private void writeSecret(

@@ -4,6 +4,7 @@ import dev.setpoint.api.ApiLimits;
 import dev.setpoint.domain.application.Environment;
 import dev.setpoint.domain.release.Release;
 import dev.setpoint.domain.release.ReleaseRepository;
+import dev.setpoint.domain.rollout.RolloutPlan;
 import dev.setpoint.domain.secret.Envelope;
 import dev.setpoint.domain.secret.Secret;
 import dev.setpoint.domain.secret.SecretRepository;
@@ -211,7 +212,9 @@ public class ChangeProposals {
         null,
         null,
         input.message(),
-        input.rollout(),
+        input.rollout() == null
+            ? null
+            : RolloutPlan.fromJson(field + ".rollout", input.rollout()).toJson(),
         releaseBase(environment));
   }
 

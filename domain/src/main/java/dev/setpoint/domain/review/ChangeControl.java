@@ -67,8 +67,9 @@ public class ChangeControl {
   }
 
   /**
-   * Runs {@code work}, the application of an approved change request, past the rule. Only the
-   * change-request use case calls it, once the request has its approvals and a current base.
+   * Runs {@code work} past the rule: the application of an approved change request (once it has its
+   * approvals and a current base), or a staged rollout's rollback to its stable release, which was
+   * in force before the rollout and must not wait for approvals.
    */
   public <T> T applying(Supplier<T> work) {
     Boolean before = APPLYING.get();

@@ -1,6 +1,17 @@
 package dev.setpoint.domain.rollout;
 
 import dev.setpoint.domain.shared.InvalidValue;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -61,5 +72,95 @@ public record RolloutPlan(List<Integer> steps, int bakeSeconds, Set<StopConditio
     }
     return new RolloutPlan(
         steps, bakeSeconds == null ? DEFAULT_BAKE_SECONDS : bakeSeconds, conditions);
+  }
+
+  /**
+   * A plan from its JSON form ({@code {"steps":[10,50,100],"bakeSeconds":60,"stopOn":[...]}}), as a
+   * change request carries it: every violation is named under {@code field} (for example {@code
+   * changes[2].rollout.steps[1]}).
+   */
+  public static RolloutPlan fromJson(String field, String json) {
+    JsonObject object;
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      object = reader.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      throw new InvalidValue(field, "must be an object with steps, bakeSeconds and stopOn");
+    }
+    for (String name : object.keySet()) {
+      if (!Set.of("steps", "bakeSeconds", "stopOn").contains(name)) {
+        throw new InvalidValue(field + "." + name, "is not a rollout field");
+      }
+    }
+    List<Integer> steps = integers(field + ".steps", object.get("steps"));
+    Integer bake = null;
+    JsonValue bakeValue = object.get("bakeSeconds");
+    if (bakeValue != null && bakeValue.getValueType() != JsonValue.ValueType.NULL) {
+      if (!(bakeValue instanceof JsonNumber number) || !number.isIntegral()) {
+        throw new InvalidValue(field + ".bakeSeconds", "must be a whole number of seconds");
+      }
+      bake = number.bigIntegerValue().bitLength() < 32 ? number.intValue() : -1;
+    }
+    List<String> stopOn = null;
+    JsonValue stopValue = object.get("stopOn");
+    if (stopValue != null && stopValue.getValueType() != JsonValue.ValueType.NULL) {
+      if (!(stopValue instanceof JsonArray array)) {
+        throw new InvalidValue(field + ".stopOn", "must be a list of stop conditions");
+      }
+      stopOn = new ArrayList<>();
+      for (int i = 0; i < array.size(); i++) {
+        if (!(array.get(i) instanceof JsonString text)) {
+          throw new InvalidValue(field + ".stopOn[" + i + "]", "must be a stop condition's name");
+        }
+        stopOn.add(text.getString());
+      }
+    }
+    try {
+      return of(steps, bake, stopOn);
+    } catch (InvalidValue invalid) {
+      throw new InvalidValue(
+          invalid.violations().stream()
+              .map(
+                  v ->
+                      new InvalidValue.Violation(
+                          field + v.field().substring("rollout".length()), v.rule()))
+              .toList());
+    }
+  }
+
+  private static List<Integer> integers(String field, JsonValue value) {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (!(value instanceof JsonArray array)) {
+      throw new InvalidValue(field, "must list 1 to " + MAX_STEPS + " percentages");
+    }
+    if (array.size() > MAX_STEPS) {
+      throw new InvalidValue(
+          field, "must list 1 to " + MAX_STEPS + " percentages, the last one 100");
+    }
+    List<Integer> steps = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.get(i) instanceof JsonNumber number)
+          || !number.isIntegral()
+          || number.bigIntegerValue().bitLength() >= 32) {
+        throw new InvalidValue(field + "[" + i + "]", "must be a percentage from 1 to 100");
+      }
+      steps.add(number.intValue());
+    }
+    return steps;
+  }
+
+  /** This plan's JSON form, every field given: what {@link #fromJson} reads back. */
+  public String toJson() {
+    JsonArrayBuilder stepsJson = Json.createArrayBuilder();
+    steps.forEach(stepsJson::add);
+    JsonArrayBuilder stops = Json.createArrayBuilder();
+    stopOn.forEach(c -> stops.add(c.wireName()));
+    return Json.createObjectBuilder()
+        .add("steps", stepsJson)
+        .add("bakeSeconds", bakeSeconds)
+        .add("stopOn", stops)
+        .build()
+        .toString();
   }
 }

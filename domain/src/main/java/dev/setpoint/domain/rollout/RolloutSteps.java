@@ -13,6 +13,7 @@ import dev.setpoint.domain.release.Release;
 import dev.setpoint.domain.release.ReleasePublisher;
 import dev.setpoint.domain.release.ReleaseRepository;
 import dev.setpoint.domain.release.RollbackRelease;
+import dev.setpoint.domain.review.ChangeControl;
 import dev.setpoint.domain.shared.DeliveryNotices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,6 +50,7 @@ public class RolloutSteps {
   @Inject Access access;
   @Inject RolloutConfig config;
   @Inject Clock clock;
+  @Inject ChangeControl control;
 
   /**
    * One look at a rollout under way: ended as superseded when a newer release went out, rolled back
@@ -153,17 +155,21 @@ public class RolloutSteps {
             + rollout.candidateRelease()
             + ": "
             + rollout.reason();
+    // past the review policy: the stable release was in force before the rollout, and a rollback
+    // that waited for approvals would not protect anything
     Release back =
         access.asSystem(
             () ->
-                publisher.rollback(
-                    new RollbackRelease(
-                        where,
-                        rollout.stableRelease(),
-                        message.length() > Release.MAX_MESSAGE_LENGTH
-                            ? message.substring(0, Release.MAX_MESSAGE_LENGTH)
-                            : message,
-                        actor)));
+                control.applying(
+                    () ->
+                        publisher.rollback(
+                            new RollbackRelease(
+                                where,
+                                rollout.stableRelease(),
+                                message.length() > Release.MAX_MESSAGE_LENGTH
+                                    ? message.substring(0, Release.MAX_MESSAGE_LENGTH)
+                                    : message,
+                                actor))));
     LOG.warning(
         () ->
             "Rollout of release "
