@@ -95,10 +95,13 @@ public record RolloutPlan(List<Integer> steps, int bakeSeconds, Set<StopConditio
     Integer bake = null;
     JsonValue bakeValue = object.get("bakeSeconds");
     if (bakeValue != null && bakeValue.getValueType() != JsonValue.ValueType.NULL) {
-      if (!(bakeValue instanceof JsonNumber number) || !number.isIntegral()) {
-        throw new InvalidValue(field + ".bakeSeconds", "must be a whole number of seconds");
+      Integer seconds = bakeValue instanceof JsonNumber number ? smallInteger(number) : null;
+      if (seconds == null) {
+        throw new InvalidValue(
+            field + ".bakeSeconds",
+            "must be a whole number of seconds from 0 to " + MAX_BAKE_SECONDS);
       }
-      bake = number.bigIntegerValue().bitLength() < 32 ? number.intValue() : -1;
+      bake = seconds;
     }
     List<String> stopOn = null;
     JsonValue stopValue = object.get("stopOn");
@@ -140,14 +143,26 @@ public record RolloutPlan(List<Integer> steps, int bakeSeconds, Set<StopConditio
     }
     List<Integer> steps = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
-      if (!(array.get(i) instanceof JsonNumber number)
-          || !number.isIntegral()
-          || number.bigIntegerValue().bitLength() >= 32) {
+      Integer step = array.get(i) instanceof JsonNumber number ? smallInteger(number) : null;
+      if (step == null) {
         throw new InvalidValue(field + "[" + i + "]", "must be a percentage from 1 to 100");
       }
-      steps.add(number.intValue());
+      steps.add(step);
     }
     return steps;
+  }
+
+  /**
+   * The number as an int when it is a whole number within {@code ±10^7}, else null. Compared as a
+   * BigDecimal first: {@code 1e999999999} must not become a BigInteger of a billion digits.
+   */
+  private static Integer smallInteger(JsonNumber number) {
+    java.math.BigDecimal value = number.bigDecimalValue();
+    if (value.abs().compareTo(java.math.BigDecimal.valueOf(10_000_000)) > 0) {
+      return null;
+    }
+    java.math.BigDecimal whole = value.stripTrailingZeros();
+    return whole.scale() <= 0 ? whole.intValueExact() : null;
   }
 
   /** This plan's JSON form, every field given: what {@link #fromJson} reads back. */

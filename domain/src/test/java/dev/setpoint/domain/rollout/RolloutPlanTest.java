@@ -69,6 +69,12 @@ class RolloutPlanTest {
     assertField(
         at + ".bakeSeconds",
         () -> RolloutPlan.fromJson(at, "{\"steps\":[100],\"bakeSeconds\":1.5}"));
+    // answered at once, not after building a number of a billion digits
+    assertField(
+        at + ".bakeSeconds",
+        () -> RolloutPlan.fromJson(at, "{\"steps\":[100],\"bakeSeconds\":1e999999999}"));
+    assertField(at + ".steps[0]", () -> RolloutPlan.fromJson(at, "{\"steps\":[1e999999999]}"));
+    assertEquals(List.of(50, 100), RolloutPlan.fromJson(at, "{\"steps\":[5e1,100.0]}").steps());
     assertField(
         at + ".stopOn[0]",
         () -> RolloutPlan.fromJson(at, "{\"steps\":[100],\"stopOn\":[\"moon\"]}"));
