@@ -1,10 +1,10 @@
 package dev.setpoint.web.compat;
 
-import dev.setpoint.api.delivery.Delivery;
 import dev.setpoint.domain.access.Access;
 import dev.setpoint.domain.access.CallerContext;
 import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.delivery.DeliveryService;
+import dev.setpoint.domain.delivery.InstanceIds;
 import dev.setpoint.domain.delivery.Snapshot;
 import dev.setpoint.domain.release.ReleaseContent;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The released configuration the compatibility protocols serve, through the delivery use case: the
@@ -33,7 +32,6 @@ public class ReleasedConfiguration {
   /** The key under which a release's flat JSON body is kept with its snapshot. */
   private static final String FLAT = "compat.flat-json";
 
-  private static final Pattern INSTANCE = Pattern.compile(Delivery.INSTANCE_PATTERN);
   private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
   @Inject DeliveryService delivery;
@@ -48,12 +46,9 @@ public class ReleasedConfiguration {
   /** Records that the caller was sent {@code snapshot} over {@code protocol}. */
   public void served(Snapshot snapshot, String protocol, String instance) {
     String address = callers.clientAddress();
-    String seen =
-        instance != null && INSTANCE.matcher(instance).matches()
-            ? instance
-            : protocol + "@" + address;
+    String seen = InstanceIds.valid(instance) ? instance : protocol + "@" + address;
     delivery.served(
-        snapshot, INSTANCE.matcher(seen).matches() ? seen : null, true, access.caller(), address);
+        snapshot, InstanceIds.valid(seen) ? seen : null, true, access.caller(), address);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.setpoint.domain.access.Caller;
 import dev.setpoint.domain.access.CallerContext;
 import dev.setpoint.domain.application.EnvironmentRef;
 import dev.setpoint.domain.delivery.DeliveryService;
+import dev.setpoint.domain.delivery.InstanceIds;
 import dev.setpoint.domain.delivery.Snapshot;
 import dev.setpoint.domain.delivery.Watchers;
 import dev.setpoint.domain.shared.InvalidValue;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -55,8 +55,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", ref = "Forbidden")
 @APIResponse(responseCode = "429", ref = "TooManyRequests")
 public class ConfigResource {
-
-  private static final Pattern INSTANCE = Pattern.compile(Delivery.INSTANCE_PATTERN);
 
   @Inject DeliveryService delivery;
 
@@ -143,7 +141,7 @@ public class ConfigResource {
       @Suspended AsyncResponse async) {
     Format chosen = Format.named(format);
     int seconds = waitSeconds(wait);
-    checkInstance(instance);
+    InstanceIds.check(Delivery.INSTANCE_HEADER, instance);
     EnvironmentRef where = EnvironmentRef.parse(app, env);
     Snapshot current = delivery.current(where, instance);
     boolean matches = Preconditions.ifNoneMatch(ifNoneMatch, current.hash());
@@ -262,12 +260,5 @@ public class ConfigResource {
     }
     throw new InvalidValue(
         "wait", "must be a whole number of seconds from 0 to " + Delivery.MAX_WAIT_SECONDS);
-  }
-
-  private static void checkInstance(String instance) {
-    if (instance != null && !INSTANCE.matcher(instance).matches()) {
-      throw new InvalidValue(
-          Delivery.INSTANCE_HEADER, "must be 1 to 128 of letters, digits and _.:@-");
-    }
   }
 }

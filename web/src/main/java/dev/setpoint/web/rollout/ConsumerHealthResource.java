@@ -4,8 +4,8 @@ import dev.setpoint.api.delivery.Delivery;
 import dev.setpoint.api.rollout.HealthReceipt;
 import dev.setpoint.api.rollout.HealthReport;
 import dev.setpoint.domain.application.EnvironmentRef;
+import dev.setpoint.domain.delivery.InstanceIds;
 import dev.setpoint.domain.rollout.Rollouts;
-import dev.setpoint.domain.shared.InvalidValue;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -43,8 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "404", ref = "NotFound")
 @APIResponse(responseCode = "500", ref = "ServerError")
 public class ConsumerHealthResource {
-
-  private static final Pattern INSTANCE = Pattern.compile(Delivery.INSTANCE_PATTERN);
 
   @Inject Rollouts rollouts;
 
@@ -76,9 +73,7 @@ public class ConsumerHealthResource {
           @PathParam("instance")
           String instance,
       @Valid @NotNull HealthReport report) {
-    if (!INSTANCE.matcher(instance).matches()) {
-      throw new InvalidValue("instance", "must be 1 to 128 of letters, digits and _.:@-");
-    }
+    InstanceIds.check("instance", instance);
     boolean down = "DOWN".equals(report.status());
     boolean rolledBack = rollouts.reportHealth(EnvironmentRef.parse(app, env), instance, down);
     return new HealthReceipt(instance, report.status(), rolledBack);
