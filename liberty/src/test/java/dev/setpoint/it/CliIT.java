@@ -22,9 +22,15 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code setpoint} management commands, run as the executable jar against the real server. */
+@EnabledIfSystemProperty(
+    named = "setpoint.it.database",
+    matches = "h2",
+    disabledReason =
+        "the CLI is a client of the HTTP API, whose server side runs on both databases in the API tests; one database is enough for the CLI, and saves most of a minute of the build")
 class CliIT {
 
   private static final SetpointClient ADMIN = SetpointClient.forServerUnderTest();

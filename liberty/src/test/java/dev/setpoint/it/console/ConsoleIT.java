@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -21,6 +22,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * screen visited passes axe-core (no serious or critical violation); the main ones are saved as
  * screenshots.
  */
+@EnabledIfSystemProperty(
+    named = "setpoint.it.database",
+    matches = "h2",
+    disabledReason =
+        "the console is a browser client of the HTTP API, whose server side runs on both databases in the API tests; one database is enough for the browser, and saves a minute of the build")
 class ConsoleIT {
 
   @RegisterExtension static final OpenBrowser OPEN = new OpenBrowser();
