@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Application bundles over real HTTP: export with secrets encrypted to a passphrase, restore as a
@@ -352,6 +353,13 @@ class BundleIT {
    * are revealed there. Afterwards the copies are removed and the server gets its keys back.
    */
   @Test
+  @EnabledIfSystemProperty(
+      named = "setpoint.it.database",
+      matches = "postgresql",
+      disabledReason =
+          "two server restarts; what it adds to the other restores (a new master key) is the same"
+              + " code on both databases, so it runs on the production one, with"
+              + " MasterKeyRotationIT")
   void aBundleMovesToAServerWithAnotherMasterKey() throws Exception {
     Source source = source("bundle-trip");
     String passphrase = passphrase();
