@@ -26,4 +26,10 @@ public interface PeriodicTask {
 
   /** One run; a failure is logged and the next run comes as planned. */
   void run();
+
+  /**
+   * The last work before shutdown, once no run is scheduled any more and while the database is
+   * still reachable (writing what is still buffered); by default nothing.
+   */
+  default void finish() {}
 }

@@ -57,7 +57,7 @@ public class PeriodicTasks {
     }
     track(
         scheduler.scheduleWithFixedDelay(
-            () -> runQuietly(job.name(), job::run),
+            () -> runUnlessStopped(job.name(), job::run),
             job.initialDelay().toMillis(),
             job.interval().toMillis(),
             TimeUnit.MILLISECONDS));
@@ -67,7 +67,7 @@ public class PeriodicTasks {
   public Future<?> later(String name, Duration delay, Runnable action) {
     return track(
         scheduler.schedule(
-            () -> runQuietly(name, action), delay.toMillis(), TimeUnit.MILLISECONDS));
+            () -> runUnlessStopped(name, action), delay.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   /** Runs {@code action} once, now, off the calling thread. */
@@ -75,9 +75,21 @@ public class PeriodicTasks {
     return later(name, Duration.ZERO, action);
   }
 
-  /** Cancels everything still scheduled; runs in progress finish. */
+  /**
+   * Shutdown, while the database is still reachable: cancels everything still scheduled (runs in
+   * progress finish, a run that was already due does not start), then lets every job {@link
+   * PeriodicTask#finish() finish}. Called when the web module stops; when this bean is destroyed
+   * the container has closed the persistence unit already, so only the cancelling is left there.
+   */
+  public void stop() {
+    cancelAll();
+    for (PeriodicTask job : jobs == null ? List.<PeriodicTask>of() : jobs) {
+      runQuietly("finishing " + job.name(), job::finish);
+    }
+  }
+
   @PreDestroy
-  void stop() {
+  void cancelAll() {
     stopped = true;
     scheduled.forEach(task -> task.cancel(false));
     scheduled.clear();
@@ -90,6 +102,12 @@ public class PeriodicTasks {
       task.cancel(false);
     }
     return task;
+  }
+
+  private void runUnlessStopped(String name, Runnable action) {
+    if (!stopped) {
+      runQuietly(name, action);
+    }
   }
 
   static void runQuietly(String name, Runnable action) {

@@ -4,7 +4,8 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * A background job whose work is writing a {@link WriteBehind} buffer: every {@link #interval()},
- * and once more when the application stops, so a clean shutdown loses nothing that was noted.
+ * and once more when the application stops ({@link #finish()}, and again when the bean is destroyed
+ * in case nothing called it), so a clean shutdown loses nothing that was noted.
  *
  * @param <K> what a pending value is about
  * @param <V> what is written for it
@@ -20,8 +21,14 @@ public abstract class WriteBehindTask<K, V> implements PeriodicTask {
     pending().flushQuietly();
   }
 
+  /** Writes what is still pending, and nothing else a run would do. */
+  @Override
+  public void finish() {
+    pending().flushQuietly();
+  }
+
   @PreDestroy
   void stop() {
-    run();
+    finish();
   }
 }

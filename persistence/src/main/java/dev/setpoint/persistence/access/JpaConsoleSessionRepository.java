@@ -18,10 +18,11 @@ public class JpaConsoleSessionRepository implements ConsoleSessionRepository {
 
   @Override
   public Optional<ConsoleSession> findByHash(String idHash) {
-    return em.createQuery(
-            "select s from ConsoleSession s where s.idHash = :hash", ConsoleSession.class)
+    return em
+        .createQuery("select s from ConsoleSession s where s.idHash = :hash", ConsoleSession.class)
         .setParameter("hash", idHash)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

@@ -23,10 +23,12 @@ public class JpaPendingSignInRepository implements PendingSignInRepository {
   @Override
   public Optional<PendingSignIn> take(String stateHash) {
     Optional<PendingSignIn> found =
-        em.createQuery(
+        em
+            .createQuery(
                 "select p from PendingSignIn p where p.stateHash = :hash", PendingSignIn.class)
             .setParameter("hash", stateHash)
-            .getResultStream()
+            .getResultList()
+            .stream()
             .findFirst();
     if (found.isEmpty()) {
       return Optional.empty();

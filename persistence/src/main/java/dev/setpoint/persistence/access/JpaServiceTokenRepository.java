@@ -25,10 +25,11 @@ public class JpaServiceTokenRepository implements ServiceTokenRepository {
 
   @Override
   public Optional<ServiceToken> findByHash(String tokenHash) {
-    return em.createQuery(
-            "select t from ServiceToken t where t.tokenHash = :hash", ServiceToken.class)
+    return em
+        .createQuery("select t from ServiceToken t where t.tokenHash = :hash", ServiceToken.class)
         .setParameter("hash", tokenHash)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

@@ -19,9 +19,11 @@ public class JpaUserRepository implements UserRepository {
 
   @Override
   public Optional<User> find(String username) {
-    return em.createQuery("select u from User u where u.username = :name", User.class)
+    return em
+        .createQuery("select u from User u where u.username = :name", User.class)
         .setParameter("name", username)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

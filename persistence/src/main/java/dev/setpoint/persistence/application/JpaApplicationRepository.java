@@ -23,9 +23,11 @@ public class JpaApplicationRepository implements ApplicationRepository {
 
   @Override
   public Optional<Application> find(Slug slug) {
-    return em.createQuery("select a from Application a where a.slug = :slug", Application.class)
+    return em
+        .createQuery("select a from Application a where a.slug = :slug", Application.class)
         .setParameter("slug", slug.value())
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

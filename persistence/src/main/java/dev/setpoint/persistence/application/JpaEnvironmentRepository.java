@@ -23,12 +23,14 @@ public class JpaEnvironmentRepository implements EnvironmentRepository {
 
   @Override
   public Optional<Environment> find(Application application, Slug slug) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select e from Environment e where e.application = :app and e.slug = :slug",
             Environment.class)
         .setParameter("app", application)
         .setParameter("slug", slug.value())
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

@@ -71,12 +71,14 @@ public class JpaAuditRepository implements AuditRepository {
 
   @Override
   public List<AuditEvent> chain(long after, int limit) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select e from AuditEventRow e where e.sequence > :after order by e.sequence",
             AuditEventRow.class)
         .setParameter("after", after)
         .setMaxResults(limit)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .map(AuditEventRow::toEvent)
         .toList();
   }
@@ -116,7 +118,7 @@ public class JpaAuditRepository implements AuditRepository {
     jpql.append(oldestFirst ? " order by e.sequence" : " order by e.sequence desc");
     TypedQuery<AuditEventRow> typed = em.createQuery(jpql.toString(), AuditEventRow.class);
     parameters.forEach(typed::setParameter);
-    return typed.setMaxResults(limit).getResultStream().map(AuditEventRow::toEvent).toList();
+    return typed.setMaxResults(limit).getResultList().stream().map(AuditEventRow::toEvent).toList();
   }
 
   private static void condition(

@@ -21,12 +21,14 @@ public class JpaChangeRequestRepository implements ChangeRequestRepository {
 
   @Override
   public Optional<ChangeRequest> find(Environment environment, int number) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select r from ChangeRequest r where r.environment = :env and r.number = :number",
             ChangeRequest.class)
         .setParameter("env", environment)
         .setParameter("number", number)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

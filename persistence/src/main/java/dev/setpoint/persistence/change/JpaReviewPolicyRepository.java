@@ -18,10 +18,11 @@ public class JpaReviewPolicyRepository implements ReviewPolicyRepository {
 
   @Override
   public Optional<ReviewPolicy> policyOf(Environment environment) {
-    return em.createQuery(
-            "select p from ReviewPolicy p where p.environment = :env", ReviewPolicy.class)
+    return em
+        .createQuery("select p from ReviewPolicy p where p.environment = :env", ReviewPolicy.class)
         .setParameter("env", environment)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

@@ -58,19 +58,22 @@ public class JpaConsumerRepository implements ConsumerRepository {
     return query
         .setParameter("env", environment.id())
         .setMaxResults(limit + 1)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .map(JpaConsumerRepository::toConsumer)
         .toList();
   }
 
   @Override
   public List<Consumer> consumersSeenSince(UUID environmentId, Instant since) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select c from ConsumerRow c where c.environmentId = :env and c.lastSeenAt >= :since",
             ConsumerRow.class)
         .setParameter("env", environmentId)
         .setParameter("since", since)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .map(JpaConsumerRepository::toConsumer)
         .toList();
   }

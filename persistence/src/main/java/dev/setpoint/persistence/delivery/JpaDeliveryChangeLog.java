@@ -27,11 +27,13 @@ public class JpaDeliveryChangeLog implements DeliveryChangeLog {
 
   @Override
   public List<DeliveryChange> changesSince(Instant since) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select c from DeliveryChangeRow c where c.changedAt >= :since order by c.sequence",
             DeliveryChangeRow.class)
         .setParameter("since", since)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .map(c -> new DeliveryChange(c.sequence(), c.environmentId(), c.changedAt()))
         .toList();
   }

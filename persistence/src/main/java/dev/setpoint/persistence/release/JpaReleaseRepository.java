@@ -21,35 +21,41 @@ public class JpaReleaseRepository implements ReleaseRepository {
 
   @Override
   public Optional<Release> latest(Environment environment) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select r from Release r where r.environment = :env order by r.number desc",
             Release.class)
         .setParameter("env", environment)
         .setMaxResults(1)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 
   @Override
   public Optional<Release> latest(UUID environmentId) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select r from Release r join fetch r.environment e join fetch e.application"
                 + " where e.id = :env order by r.number desc",
             Release.class)
         .setParameter("env", environmentId)
         .setMaxResults(1)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 
   @Override
   public Optional<Release> find(Environment environment, int number) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select r from Release r where r.environment = :env and r.number = :number",
             Release.class)
         .setParameter("env", environment)
         .setParameter("number", number)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

@@ -24,26 +24,30 @@ public class JpaRolloutRepository implements RolloutRepository {
 
   @Override
   public Optional<Rollout> latest(Environment environment) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select r from Rollout r where r.environment = :env"
                 + " order by r.createdAt desc, r.candidateRelease desc",
             Rollout.class)
         .setParameter("env", environment)
         .setMaxResults(1)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 
   @Override
   public Optional<Rollout> active(UUID environmentId) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select r from Rollout r where r.environment.id = :env and r.state in :active"
                 + " order by r.createdAt desc",
             Rollout.class)
         .setParameter("env", environmentId)
         .setParameter("active", ACTIVE)
         .setMaxResults(1)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

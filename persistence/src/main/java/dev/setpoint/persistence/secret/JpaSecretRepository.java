@@ -26,11 +26,13 @@ public class JpaSecretRepository implements SecretRepository {
 
   @Override
   public Optional<Secret> find(Environment environment, SettingKey key) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select s from Secret s where s.environment = :env and s.key = :key", Secret.class)
         .setParameter("env", environment)
         .setParameter("key", key.value())
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 
@@ -59,12 +61,14 @@ public class JpaSecretRepository implements SecretRepository {
 
   @Override
   public Optional<SecretVersion> version(Secret secret, int number) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select v from SecretVersion v where v.secret = :secret and v.number = :number",
             SecretVersion.class)
         .setParameter("secret", secret)
         .setParameter("number", number)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

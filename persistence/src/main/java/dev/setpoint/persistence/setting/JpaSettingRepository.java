@@ -24,12 +24,14 @@ public class JpaSettingRepository implements SettingRepository {
 
   @Override
   public Optional<SettingDefinition> findDefinition(Application application, SettingKey key) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select d from SettingDefinition d where d.application = :app and d.key = :key",
             SettingDefinition.class)
         .setParameter("app", application)
         .setParameter("key", key.value())
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 
@@ -73,13 +75,15 @@ public class JpaSettingRepository implements SettingRepository {
   @Override
   public Optional<SettingOverride> findOverride(
       SettingDefinition definition, Environment environment) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select o from SettingOverride o where o.definition = :definition"
                 + " and o.environment = :env",
             SettingOverride.class)
         .setParameter("definition", definition)
         .setParameter("env", environment)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 
