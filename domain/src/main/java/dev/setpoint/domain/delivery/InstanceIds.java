@@ -28,7 +28,7 @@ public final class InstanceIds {
    * passes.
    */
   public static void check(String field, String id) {
-    if (id != null && !VALID.matcher(id).matches()) {
+    if (id != null && !valid(id)) {
       throw new InvalidValue(field, RULE);
     }
   }

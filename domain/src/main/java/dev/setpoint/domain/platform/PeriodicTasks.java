@@ -57,7 +57,7 @@ public class PeriodicTasks {
     }
     track(
         scheduler.scheduleWithFixedDelay(
-            () -> runUnlessStopped(job.name(), job::run),
+            () -> runQuietly(job.name(), job::run),
             job.initialDelay().toMillis(),
             job.interval().toMillis(),
             TimeUnit.MILLISECONDS));
@@ -67,7 +67,7 @@ public class PeriodicTasks {
   public Future<?> later(String name, Duration delay, Runnable action) {
     return track(
         scheduler.schedule(
-            () -> runUnlessStopped(name, action), delay.toMillis(), TimeUnit.MILLISECONDS));
+            () -> runQuietly(name, action), delay.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   /** Runs {@code action} once, now, off the calling thread. */
@@ -77,9 +77,10 @@ public class PeriodicTasks {
 
   /**
    * Shutdown, while the database is still reachable: cancels everything still scheduled (runs in
-   * progress finish, a run that was already due does not start), then lets every job {@link
-   * PeriodicTask#finish() finish}. Called when the web module stops; when this bean is destroyed
-   * the container has closed the persistence unit already, so only the cancelling is left there.
+   * progress finish; a cancelled run that was due does not start, and whatever is planned after
+   * this is cancelled at once), then lets every job {@link PeriodicTask#finish() finish}. Called
+   * when the web module stops; when this bean is destroyed the container has closed the persistence
+   * unit already, so only the cancelling is left there.
    */
   public void stop() {
     cancelAll();
@@ -102,12 +103,6 @@ public class PeriodicTasks {
       task.cancel(false);
     }
     return task;
-  }
-
-  private void runUnlessStopped(String name, Runnable action) {
-    if (!stopped) {
-      runQuietly(name, action);
-    }
   }
 
   static void runQuietly(String name, Runnable action) {
